@@ -1,0 +1,59 @@
+package dev.cookierelay.config;
+
+import dev.cookierelay.proxy.ProxySettings;
+import dev.cookierelay.routing.Route;
+import dev.cookierelay.routing.RoutingSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads every feature's settings once, when the application starts: an invalid value throws here, which
+ * fails the deployment with a message naming the key. Features inject their own immutable record.
+ */
+@ApplicationScoped
+public class SettingsProducer {
+
+    private static final Logger LOG = Logger.getLogger(SettingsProducer.class.getName());
+
+    @Inject
+    Config config;
+
+    private RoutingSettings routing;
+    private ProxySettings proxy;
+
+    @PostConstruct
+    void read() {
+        SettingsSource source = SettingsSource.of(config);
+        routing = RoutingSettings.from(source);
+        proxy = ProxySettings.from(source);
+        LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
+                .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
+        LOG.info(() -> "cookie-relay backend limits: " + proxy);
+    }
+
+    /** Runs at deployment, so a bad setting is found before the first request, not by it. */
+    void validateAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        routing.table();
+    }
+
+    @Produces
+    RoutingSettings routing() {
+        return routing;
+    }
+
+    @Produces
+    ProxySettings proxy() {
+        return proxy;
+    }
+
+    private static String describe(Route route) {
+        return "/api/" + route.name() + " -> " + route.target() + " (cookie " + route.cookieName() + ")";
+    }
+}

@@ -1,0 +1,2 @@
+/** Reads MicroProfile Config once into typed values; every rejected value names its key. */
+package dev.cookierelay.config;

@@ -1,0 +1,205 @@
+package dev.cookierelay.proxy;
+
+import dev.cookierelay.routing.Route;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One relayed call, from sending the backend request to ending the client's response. Exactly one of
+ * three things answers the client: the backend's headers, the response timer (504) or a failure (502/413).
+ */
+final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientResponseStreamer.Outcome {
+
+    private static final Logger LOG = Logger.getLogger(BackendExchange.class.getName());
+
+    private enum State { WAITING, STREAMING, ANSWERED }
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
+    private final AsyncContext async;
+    private final HttpServletResponse clientResponse;
+    private final Route route;
+    private final String relayPathPrefix;
+    private final ProxySettings settings;
+    private final ScheduledExecutorService timers;
+    private volatile CompletableFuture<HttpResponse<Void>> backendCall;
+    private volatile ScheduledFuture<?> responseTimer;
+    private volatile ScheduledFuture<?> idleTimer;
+    private volatile ClientResponseStreamer streamer;
+
+    BackendExchange(AsyncContext async, HttpServletResponse clientResponse, Route route, String relayPathPrefix,
+                    ProxySettings settings, ScheduledExecutorService timers) {
+        this.async = async;
+        this.clientResponse = clientResponse;
+        this.route = route;
+        this.relayPathPrefix = relayPathPrefix;
+        this.settings = settings;
+        this.timers = timers;
+    }
+
+    /** @param bodyFollows whether the response timer waits for {@link #requestBodySent()} before it starts */
+    void start(HttpClient client, HttpRequest backendRequest, boolean bodyFollows) {
+        async.addListener(new ClientListener());
+        backendCall = client.sendAsync(backendRequest, this);
+        if (!bodyFollows) {
+            requestBodySent();
+        }
+        backendCall.whenComplete((response, failure) -> {
+            if (failure != null) {
+                failedBeforeHeaders(failure);
+            }
+        });
+    }
+
+    /** The response timeout counts from the end of the upload, so a long upload is not cut off. */
+    void requestBodySent() {
+        responseTimer = timers.schedule(this::responseTimedOut, settings.responseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo backendResponse) {
+        if (!state.compareAndSet(State.WAITING, State.STREAMING)) {
+            return HttpResponse.BodySubscribers.replacing(null); // already answered: discard
+        }
+        cancel(responseTimer);
+        try {
+            copyStatusAndHeaders(backendResponse);
+            streamer = new ClientResponseStreamer(clientResponse.getOutputStream(), this);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "client response could not be started", e);
+            async.complete();
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        if (!settings.idleTimeout().isZero()) {
+            watchIdle();
+        }
+        return streamer;
+    }
+
+    private void copyStatusAndHeaders(HttpResponse.ResponseInfo backendResponse) {
+        int status = backendResponse.statusCode();
+        clientResponse.setStatus(status);
+        for (Map.Entry<String, String> header : ResponseHeaderPolicy.clientHeaders(
+                backendResponse.headers().map(), route, relayPathPrefix)) {
+            clientResponse.addHeader(header.getKey(), header.getValue());
+        }
+        // 204 and 304 have no body, so a Content-Length would make the container expect one (RFC 9110 §8.6).
+        if (status != 204 && status != 304 && status >= 200) {
+            backendResponse.headers().firstValueAsLong("content-length").ifPresent(clientResponse::setContentLengthLong);
+        }
+    }
+
+    private void watchIdle() {
+        long limit = settings.idleTimeout().toNanos();
+        long idle = streamer.idleNanos();
+        if (idle >= limit) {
+            streamer.abandon();
+        } else {
+            idleTimer = timers.schedule(this::watchIdle, limit - idle, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void responseTimedOut() {
+        if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
+            backendCall.cancel(true);
+            answer(new BackendFailure(504, "Backend timed out"), null);
+        }
+    }
+
+    private void failedBeforeHeaders(Throwable failure) {
+        if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
+            cancel(responseTimer);
+            answer(BackendFailure.of(failure), failure);
+        }
+    }
+
+    private void answer(BackendFailure failure, Throwable cause) {
+        LOG.log(Level.INFO, () -> "route " + route.name() + ": answered " + failure.status() + " (" + describe(cause) + ")");
+        try {
+            ErrorResponse.send(clientResponse, failure.status(), failure.message());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "client left before the error could be sent", e);
+        }
+        async.complete();
+    }
+
+    @Override
+    public void completed() {
+        cancel(idleTimer);
+        async.complete();
+    }
+
+    @Override
+    public void backendFailed(Throwable failure) {
+        cancel(idleTimer);
+        LOG.log(Level.INFO, () -> "route " + route.name() + ": backend stream ended early (" + describe(failure) + ")");
+        // Once bytes have left, the status cannot change; before that the client gets a clean 502.
+        if (!clientResponse.isCommitted() && streamer.canStillAnswer()) {
+            clientResponse.reset();
+            answer(BackendFailure.of(failure), failure);
+        } else {
+            async.complete();
+        }
+    }
+
+    @Override
+    public void clientGone(Throwable failure) {
+        cancel(idleTimer);
+        LOG.log(Level.FINE, () -> "route " + route.name() + ": client left mid-stream (" + describe(failure) + ")");
+        async.complete();
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure == null ? null : BackendFailure.unwrap(failure);
+        return cause == null ? "timer" : cause.getClass().getSimpleName();
+    }
+
+    /** The client side ending on its own: a disconnect before the backend answered cancels the call. */
+    private final class ClientListener implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            cancel(responseTimer);
+            cancel(idleTimer);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            onError(event);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
+                cancel(responseTimer);
+                backendCall.cancel(true);
+                async.complete();
+            } else if (streamer != null) {
+                streamer.clientLeft(event.getThrowable());
+            }
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+}
