@@ -26,6 +26,7 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private final DrainLoop loop = new DrainLoop(this::drain);
     private final byte[] chunk = new byte[CHUNK_BYTES];
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
+    private volatile boolean started;
     private volatile boolean cancelled;
     private volatile boolean allRead;
     private volatile Throwable readFailure;
@@ -50,9 +51,15 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
         subscriber = newSubscriber;
         clientBody.setReadListener(new Listener());
         newSubscriber.onSubscribe(new Subscription());
+        // The container may call the listener (even onError) at once: nothing is signalled before onSubscribe (RS §1.9).
+        started = true;
+        loop.signal();
     }
 
     private void drain() {
+        if (!started) {
+            return;
+        }
         Flow.Subscriber<? super ByteBuffer> target = subscriber;
         try {
             while (!done) {
