@@ -2,6 +2,8 @@ package dev.cookierelay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,5 +193,20 @@ class RequestHeaderPolicyTest {
         List<Map.Entry<String, String>> headers = backend("content-type", "application/json", "x-request-id", "7");
 
         assertThat(names(headers)).startsWith("Content-Type", "X-Request-Id");
+    }
+
+    @Test
+    void everyForwardedHeaderIsOneTheJdkHttpClientAccepts() {
+        // The JDK client throws for Connection, Content-Length, Expect, Host and Upgrade: a 500 if one slipped through.
+        List<Map.Entry<String, String>> headers = backend(
+                "Connection", "keep-alive", "Content-Length", "5", "Expect", "100-continue", "Host", "app.example",
+                "Upgrade", "websocket", "Keep-Alive", "timeout=5", "Transfer-Encoding", "chunked", "TE", "trailers",
+                "HTTP2-Settings", "AAMAAABkAAQAoAAAAAIAAAAA", "Accept", "*/*", "Content-Type", "text/plain");
+        HttpRequest.Builder backendRequest = HttpRequest.newBuilder(URI.create("http://backend:8000/v1/x"));
+
+        headers.forEach(header -> backendRequest.header(header.getKey(), header.getValue()));
+
+        assertThat(backendRequest.build().headers().map().keySet()).containsExactlyInAnyOrder(
+                "Accept", "Content-Type", "Authorization", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host");
     }
 }
