@@ -3,7 +3,9 @@ package dev.cookierelay.proxy;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -53,7 +55,7 @@ final class FakeClientBody extends ServletInputStream {
         try {
             callback.run();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -120,7 +122,7 @@ final class FakeClientBody extends ServletInputStream {
         int count = Math.min(length, packet.length);
         System.arraycopy(packet, 0, buffer, offset, count);
         if (count < packet.length) {
-            arrived.addFirst(java.util.Arrays.copyOfRange(packet, count, packet.length));
+            arrived.addFirst(Arrays.copyOfRange(packet, count, packet.length));
         }
         return count;
     }

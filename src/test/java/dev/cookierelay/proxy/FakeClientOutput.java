@@ -5,6 +5,7 @@ import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ final class FakeClientOutput extends ServletOutputStream {
             throw writeFailure;
         }
         received.write(bytes, offset, length);
-        events.add("write " + new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+        events.add("write " + new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
         ready = readyAfterWrite;
     }
 

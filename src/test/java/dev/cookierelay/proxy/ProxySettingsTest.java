@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cookierelay.config.InvalidSettingException;
 import dev.cookierelay.testing.ShippedSettings;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProxySettingsTest {
 
@@ -49,7 +50,7 @@ class ProxySettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BACKEND_TIMEOUT_SECONDS", "BACKEND_CONNECT_TIMEOUT_SECONDS", "BACKEND_IDLE_TIMEOUT_SECONDS",
+    @ValueSource(strings = {"BACKEND_TIMEOUT_SECONDS", "BACKEND_CONNECT_TIMEOUT_SECONDS", "BACKEND_IDLE_TIMEOUT_SECONDS",
         "RELAY_MAX_REQUEST_BYTES", "AUTH_COOKIE_MAX_LENGTH"})
     void rejectsAMissingValueNamingItsKey(String key) {
         assertThatThrownBy(() -> ProxySettings.from(ShippedSettings.with(key, "")))

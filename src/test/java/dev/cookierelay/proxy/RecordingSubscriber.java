@@ -15,7 +15,7 @@ final class RecordingSubscriber implements Flow.Subscriber<ByteBuffer> {
     final List<Integer> chunkSizes = new ArrayList<>();
     private Flow.Subscription subscription;
     private long requested;
-    private long initialRequest;
+    private final long initialRequest;
     private boolean terminated;
     Throwable error;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cookierelay.routing.Route;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class ResponseHeaderPolicyTest {
     private static List<Map.Entry<String, String>> client(String... lines) {
         Map<String, List<String>> backend = new LinkedHashMap<>();
         for (int i = 0; i < lines.length; i += 2) {
-            backend.computeIfAbsent(lines[i], name -> new java.util.ArrayList<>()).add(lines[i + 1]);
+            backend.computeIfAbsent(lines[i], name -> new ArrayList<>()).add(lines[i + 1]);
         }
         // The HTTP client hands over its headers this way: a case-insensitive map of separate values.
         Map<String, List<String>> received = HttpHeaders.of(backend, (name, value) -> true).map();
