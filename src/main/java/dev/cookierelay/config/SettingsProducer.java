@@ -3,6 +3,7 @@ package dev.cookierelay.config;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
+import dev.cookierelay.security.SecuritySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,15 +28,18 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private SecuritySettings security;
 
     @PostConstruct
     void read() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        security = SecuritySettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        LOG.info(() -> "cookie-relay browser security: " + security);
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -51,6 +55,11 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    SecuritySettings security() {
+        return security;
     }
 
     private static String describe(Route route) {
