@@ -1,5 +1,6 @@
 package dev.cookierelay.config;
 
+import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
@@ -27,15 +28,18 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private HealthSettings health;
 
     @PostConstruct
     void read() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        health = HealthSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        LOG.info(() -> "cookie-relay health probes: " + health);
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -51,6 +55,11 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    HealthSettings health() {
+        return health;
     }
 
     private static String describe(Route route) {
