@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${RELAY_WAR:?set RELAY_WAR to cookie-relay.war}"
 
 set -- --deploy "$RELAY_WAR" --contextroot / --port "${HTTP_PORT:-8080}" \
-    --postbootcommandfile "$here/post-boot.asadmin"
+    --prebootcommandfile "$here/pre-boot.asadmin" --postbootcommandfile "$here/post-boot.asadmin"
 if [ -n "${RELAY_PROPERTIES:-}" ]; then
     set -- "$@" --systemproperties "$RELAY_PROPERTIES"
 fi
