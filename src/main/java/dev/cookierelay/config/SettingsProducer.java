@@ -1,5 +1,6 @@
 package dev.cookierelay.config;
 
+import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
@@ -29,6 +30,7 @@ public class SettingsProducer {
     private RoutingSettings routing;
     private ProxySettings proxy;
     private SecuritySettings security;
+    private HealthSettings health;
 
     @PostConstruct
     void read() {
@@ -36,10 +38,12 @@ public class SettingsProducer {
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
         security = SecuritySettings.from(source);
+        health = HealthSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
         LOG.info(() -> "cookie-relay browser security: " + security);
+        LOG.info(() -> "cookie-relay health probes: " + health);
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -60,6 +64,11 @@ public class SettingsProducer {
     @Produces
     SecuritySettings security() {
         return security;
+    }
+
+    @Produces
+    HealthSettings health() {
+        return health;
     }
 
     private static String describe(Route route) {

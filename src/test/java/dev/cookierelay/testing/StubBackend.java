@@ -50,6 +50,11 @@ public final class StubBackend implements AutoCloseable {
         return backend;
     }
 
+    /** The port it listens on (useful after {@code start(0)}). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public StubBackend on(String pathPrefix, Responder responder) {
         responders.put(pathPrefix, responder);
         return this;
