@@ -1,6 +1,7 @@
 package dev.cookierelay.config;
 
 import dev.cookierelay.proxy.ProxySettings;
+import dev.cookierelay.ratelimit.RateLimitSettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
 import jakarta.annotation.PostConstruct;
@@ -27,15 +28,18 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private RateLimitSettings rateLimit;
 
     @PostConstruct
     void read() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        rateLimit = RateLimitSettings.from(source, routing);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -51,6 +55,11 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    RateLimitSettings rateLimit() {
+        return rateLimit;
     }
 
     private static String describe(Route route) {
