@@ -26,12 +26,12 @@ public final class TrustedProxies {
             String address = slash < 0 ? entry : entry.substring(0, slash);
             byte[] network = IpLiteral.parse(address).filter(bytes -> !address.contains("["))
                     .orElseThrow(() -> new InvalidSettingException(key, "'" + entry + "' is not an IP address or CIDR range"));
-            int bits = network.length * 8;
+            int bits = address.contains(":") ? 128 : 32;
             int prefix = slash < 0 ? bits : prefixLength(key, entry, entry.substring(slash + 1), bits);
-            if (network.length == 4 && address.contains(":")) {
-                prefix -= 96; // ::ffff:10.0.0.0/104 is the IPv4 range 10.0.0.0/8
+            if (network.length == 4 && bits == 128) {
+                prefix = Math.max(prefix - 96, 0); // ::ffff:10.0.0.0/104 is the IPv4 range 10.0.0.0/8
             }
-            ranges.add(new Range(network, Math.max(prefix, 0)));
+            ranges.add(new Range(network, prefix));
         }
         return new TrustedProxies(ranges);
     }
