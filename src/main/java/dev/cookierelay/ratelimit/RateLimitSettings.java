@@ -1,10 +1,12 @@
 package dev.cookierelay.ratelimit;
 
+import dev.cookierelay.config.InvalidSettingException;
 import dev.cookierelay.config.SettingsSource;
 import dev.cookierelay.ratelimit.address.TrustedProxies;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public record RateLimitSettings(boolean enabled, RouteLimits unrouted, Map<Strin
     }
 
     public RateLimitSettings {
-        routes = Map.copyOf(routes);
+        routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes)); // ordered for the settings log
     }
 
     public static RateLimitSettings from(SettingsSource source, RoutingSettings routing) {
@@ -58,14 +60,20 @@ public record RateLimitSettings(boolean enabled, RouteLimits unrouted, Map<Strin
         Map<String, RouteLimits> routes = new LinkedHashMap<>();
         for (Route route : routing.table().routes()) {
             String prefix = RoutingSettings.routeKeyPrefix(route.name());
+            String requestsKey = source.optional(prefix + ROUTE_REQUESTS).isPresent() ? prefix + ROUTE_REQUESTS : REQUESTS;
             long routeRequests = optionalLong(source, prefix + ROUTE_REQUESTS, MAX_REQUESTS).orElse(requests);
+            String periodKey = source.optional(prefix + ROUTE_PERIOD_SECONDS).isPresent() ? prefix + ROUTE_PERIOD_SECONDS : PERIOD_SECONDS;
             Duration routePeriod = optionalLong(source, prefix + ROUTE_PERIOD_SECONDS, MAX_PERIOD_SECONDS)
                     .map(Duration::ofSeconds).orElse(period);
+            String ipKey = source.optional(prefix + ROUTE_IP_REQUESTS).isPresent() ? prefix + ROUTE_IP_REQUESTS
+                    : ipRequests.isPresent() ? IP_REQUESTS : requestsKey;
             long routeIpRequests = optionalLong(source, prefix + ROUTE_IP_REQUESTS, MAX_REQUESTS * IP_FACTOR)
                     .or(() -> ipRequests).orElse(routeRequests * IP_FACTOR);
-            routes.put(route.name(), new RouteLimits(new Quota(routeRequests, routePeriod), new Quota(routeIpRequests, routePeriod)));
+            routes.put(route.name(), new RouteLimits(quota(requestsKey, routeRequests, routePeriod, periodKey),
+                    quota(ipKey, routeIpRequests, routePeriod, periodKey)));
         }
-        Quota unroutedAddress = new Quota(ipRequests.orElse(requests * IP_FACTOR), period);
+        Quota unroutedAddress = quota(ipRequests.isPresent() ? IP_REQUESTS : REQUESTS,
+                ipRequests.orElse(requests * IP_FACTOR), period, PERIOD_SECONDS);
         return new RateLimitSettings(
                 source.bool(ENABLED),
                 new RouteLimits(new Quota(requests, period), unroutedAddress),
@@ -99,6 +107,15 @@ public record RateLimitSettings(boolean enabled, RouteLimits unrouted, Map<Strin
                 + "trusted proxies " + trustedProxies + ", IPv6 keyed per /" + ipv6PrefixLength
                 + ", at most " + maxKeys + " buckets, "
                 + (maxStreamsPerCaller == 0 ? "no stream cap" : maxStreamsPerCaller + " event streams per caller");
+    }
+
+    /** Bucket4j refills at most one token per nanosecond: a faster quota would fail on the first request. */
+    private static Quota quota(String requestsKey, long requests, Duration period, String periodKey) {
+        if (requests > period.toSeconds() * 1_000_000_000L) {
+            throw new InvalidSettingException(requestsKey, requests + " requests per " + period.toSeconds()
+                    + " s (" + periodKey + ") is more than one per nanosecond");
+        }
+        return new Quota(requests, period);
     }
 
     private static Optional<Long> optionalLong(SettingsSource source, String key, long max) {

@@ -90,6 +90,16 @@ class RateLimitSettingsTest {
     }
 
     @Test
+    void quotaFasterThanOneRequestPerNanosecondIsRejectedNamingItsKey() {
+        assertThatThrownBy(() -> Settings.with("RATE_LIMIT_REQUESTS", "1000000000", "RATE_LIMIT_PERIOD_SECONDS", "1"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid setting RATE_LIMIT_REQUESTS:"); // its 10x address quota
+        assertThatThrownBy(() -> Settings.with("RATE_LIMIT_PERIOD_SECONDS", "1",
+                "RELAY_ROUTE_PROXY_RATE_LIMIT_IP_REQUESTS", "2000000000"))
+                .hasMessageStartingWith("Invalid setting RELAY_ROUTE_PROXY_RATE_LIMIT_IP_REQUESTS:");
+    }
+
+    @Test
     void disabledSettingsSayOff() {
         assertThat(Settings.with("RATE_LIMIT_ENABLED", "false")).hasToString("off");
     }
