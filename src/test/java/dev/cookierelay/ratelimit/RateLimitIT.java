@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rate limiting in the server, black-box. Route {@code limited} allows 3 requests per caller per 4 s;
- * route {@code crowded} allows 3 requests per client address per 600 s; 2 event streams per caller (pom.xml).
+ * route {@code crowded} allows 3 requests per client address per 600 s; 4 event streams per caller (the default).
  * Every test uses its own token, so no test spends another's quota.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -168,17 +168,17 @@ class RateLimitIT {
         String token = newToken();
         List<InputStream> open = new ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < 4; i++) {
                 HttpResponse<InputStream> stream = relay.http().send(eventStream(token), HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(stream.statusCode()).isEqualTo(200);
                 assertThat(new String(stream.body().readNBytes(9), StandardCharsets.US_ASCII)).isEqualTo("data: hi\n");
                 open.add(stream.body());
             }
 
-            HttpResponse<String> third = relay.sendForString(eventStream(token));
-            assertThat(third.statusCode()).isEqualTo(429);
-            assertThat(third.headers().firstValue("RateLimit-Policy")).hasValue("\"streams\";q=2;qu=\"concurrency\"");
-            assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+            HttpResponse<String> fifth = relay.sendForString(eventStream(token));
+            assertThat(fifth.statusCode()).isEqualTo(429);
+            assertThat(fifth.headers().firstValue("RateLimit-Policy")).hasValue("\"streams\";q=4;qu=\"concurrency\"");
+            assertThat(fifth.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(relay.send(as(token, "/api/proxy/short").GET().build()).statusCode())
                     .as("short requests are not counted as streams").isEqualTo(200);
         } finally {
