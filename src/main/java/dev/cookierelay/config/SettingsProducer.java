@@ -2,6 +2,7 @@ package dev.cookierelay.config;
 
 import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
+import dev.cookierelay.ratelimit.RateLimitSettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
 import dev.cookierelay.security.SecuritySettings;
@@ -31,6 +32,7 @@ public class SettingsProducer {
     private ProxySettings proxy;
     private SecuritySettings security;
     private HealthSettings health;
+    private RateLimitSettings rateLimit;
 
     @PostConstruct
     void read() {
@@ -39,11 +41,13 @@ public class SettingsProducer {
         proxy = ProxySettings.from(source);
         security = SecuritySettings.from(source);
         health = HealthSettings.from(source);
+        rateLimit = RateLimitSettings.from(source, routing);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
         LOG.info(() -> "cookie-relay browser security: " + security);
         LOG.info(() -> "cookie-relay health probes: " + health);
+        LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -69,6 +73,11 @@ public class SettingsProducer {
     @Produces
     HealthSettings health() {
         return health;
+    }
+
+    @Produces
+    RateLimitSettings rateLimit() {
+        return rateLimit;
     }
 
     private static String describe(Route route) {
