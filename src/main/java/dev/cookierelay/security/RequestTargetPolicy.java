@@ -1,6 +1,9 @@
 package dev.cookierelay.security;
 
 import dev.cookierelay.proxy.RelayRejection;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Checks the raw (still percent-encoded) path and query of a request before they are appended to a
@@ -41,6 +44,7 @@ public final class RequestTargetPolicy {
         int parameters = rawSegment.indexOf(';');
         String name = parameters < 0 ? rawSegment : rawSegment.substring(0, parameters);
         String decoded = decode(rawSegment, "path");
+        requireUtf8(decoded);
         if (decoded.indexOf('\\') >= 0) {
             throw new RelayRejection(BAD_REQUEST, "Backslashes are not allowed in the path");
         }
@@ -51,6 +55,20 @@ public final class RequestTargetPolicy {
             if (beforeParameters.equals(".") || beforeParameters.equals("..")) {
                 throw new RelayRejection(BAD_REQUEST, "Dot segments are not allowed in the path");
             }
+        }
+    }
+
+    /**
+     * Escaped bytes in the path must spell UTF-8 (RFC 3986 §2.5, what browsers send). Grizzly refuses other
+     * bytes itself, Undertow passes them on; a lenient backend decoder may read the overlong {@code %C0%AE}
+     * as '.', which would turn {@code %C0%AE%C0%AE} into a dot segment behind the relay's back.
+     */
+    private static void requireUtf8(String decodedBytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(decodedBytes.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (CharacterCodingException e) {
+            throw new RelayRejection(BAD_REQUEST, "Invalid UTF-8 in the path");
         }
     }
 

@@ -37,8 +37,14 @@ class RequestTargetPolicyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/a%C3", "/a%E2%82", "/%C0%AE%C0%AE/x", "/%C0%2F", "/a%FF", "/a%ED%A0%80", "/a%F4%90%80%80", "/a%80"})
+    void refusesEscapesThatAreNotUtf8IncludingOverlongDots(String rawPath) {
+        assertRejected(rawPath, "Invalid UTF-8 in the path");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "/", "/a/b", "/%252e%252e/x", "/a%2Fb", "/%2F%2Fevil.example/x", "//evil.example/x",
-            "/http://evil.example/x", "/@evil.example", "/items;v=1/x", "/a!$&'()*+,;=:@~-._", "/%C3%A9%20%2B",
+            "/http://evil.example/x", "/@evil.example", "/items;v=1/x", "/a!$&'()*+,;=:@~-._", "/%C3%A9%20%2B", "/%E2%82%AC/%F0%9F%98%80",
             "/...", "/..a", "/a..", "/.well-known"})
     void forwardsLegalPathsUntouched(String rawPath) {
         assertThat(RequestTargetPolicy.safePath(rawPath)).isEqualTo(rawPath);
