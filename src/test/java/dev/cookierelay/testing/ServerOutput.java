@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A copy of the managed server's console while it is open: the Payara Micro adapter prints every line
- * the server logs to the test JVM's {@code System.out}, so a test can assert on the server's log.
+ * A copy of the managed server's console while it is open, so a test can assert on the server's log. Both
+ * adapters print every line the server logs to the test JVM's {@code System.out}, looked up on each write (so
+ * a replacement installed after the server started is seen): the Payara Micro adapter always, the WildFly
+ * adapter with {@code outputToConsole} (arquillian.xml), whose console handler carries what server.log does.
  */
 public final class ServerOutput implements AutoCloseable {
 
