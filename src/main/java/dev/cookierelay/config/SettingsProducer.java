@@ -1,5 +1,6 @@
 package dev.cookierelay.config;
 
+import dev.cookierelay.demo.DemoSettings;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
@@ -27,15 +28,21 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private DemoSettings demo;
 
     @PostConstruct
     void read() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        demo = DemoSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        if (demo.enabled()) {
+            LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
+                    + "a demo token to anyone. Never enable it in a real deployment.");
+        }
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -51,6 +58,11 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    DemoSettings demo() {
+        return demo;
     }
 
     private static String describe(Route route) {
