@@ -49,6 +49,7 @@ function showCookies() {
 
 /** Shows which request the backend received and the Authorization header the relay added; true when signed in. */
 async function showBackendView() {
+    $('backend-authorization').textContent = '(asking the backend\u2026)';
     const response = await call('GET /api/proxy/echo', api('/echo'));
     if (!response.ok) {
         $('backend-authorization').textContent = `(no request reached the backend: relay answered ${response.status})`;
@@ -89,14 +90,19 @@ function setSignedIn(signedIn) {
 }
 
 async function listTasks() {
+    $('tasks-status').textContent = '\u2026';
     const response = await call('GET /api/proxy/tasks', api('/tasks'));
     if (response.ok) {
-        const list = $('task-list');
-        list.replaceChildren(...(await response.json()).map(task => {
+        const tasks = await response.json();
+        $('task-list').replaceChildren(...tasks.map(task => {
             const item = document.createElement('li');
             item.textContent = `#${task.id} ${task.title}`;
             return item;
         }));
+        $('tasks-status').textContent = `${response.status}: ${tasks.length} tasks`;
+    } else {
+        $('task-list').replaceChildren();
+        $('tasks-status').textContent = `${response.status}: ${await response.text()}`;
     }
     await showBackendView();
 }
