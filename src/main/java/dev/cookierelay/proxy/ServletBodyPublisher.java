@@ -63,14 +63,19 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
                     target.onError(readFailure);
                 } else if (demand.get() == 0) {
                     return;
-                } else if (allRead || clientBody.isFinished()) {
+                } else if (allRead) {
                     done = true;
                     target.onComplete();
                     onFullySent.run();
-                } else if (!clientBody.isReady()) {
-                    return; // the container calls onDataAvailable or onAllDataRead next
-                } else {
+                } else if (clientBody.isReady()) {
                     readChunk(target);
+                } else if (clientBody.isFinished()) {
+                    // Checked only after isReady(): Grizzly reports "finished" as soon as the whole body
+                    // has been received, even while it still sits unread in the buffer (a small POST that
+                    // arrives with its headers), so finishing first would forward an empty body.
+                    allRead = true;
+                } else {
+                    return; // the container calls onDataAvailable or onAllDataRead next
                 }
             }
         } catch (IOException | RuntimeException e) {

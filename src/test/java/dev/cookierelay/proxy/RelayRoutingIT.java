@@ -2,11 +2,13 @@ package dev.cookierelay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
 import dev.cookierelay.testing.StubBackend;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,5 +70,20 @@ class RelayRoutingIT {
         assertThat(response.body()).isEqualTo("{\"error\":\"Not authenticated\"}");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(backend.drainRequests(java.time.Duration.ofMillis(200))).isEmpty();
+    }
+
+    @Test
+    void forwardsSmallBodyThatArrivesInTheSamePacketAsTheHeaders() throws Exception {
+        // A browser's small JSON POST usually arrives in one TCP segment with its headers.
+        String request = "POST /api/proxy/api/tasks HTTP/1.1\r\nHost: " + relay.host() + ":" + relay.port() + "\r\n"
+                + "Cookie: auth_token=" + RelayClient.TOKEN + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 13\r\nConnection: close\r\n\r\n{\"title\":\"a\"}";
+
+        RawHttp.Response response = RawHttp.exchange(relay.host(), relay.port(), request.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response.status()).isEqualTo(200);
+        RecordedRequest received = backend.takeRequest();
+        assertThat(new String(received.body(), StandardCharsets.US_ASCII)).isEqualTo("{\"title\":\"a\"}");
+        assertThat(received.header("Content-Length")).containsExactly("13");
     }
 }
