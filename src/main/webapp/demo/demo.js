@@ -53,6 +53,7 @@ async function showBackendView() {
     const response = await call('GET /api/proxy/echo', api('/echo'));
     if (!response.ok) {
         $('backend-authorization').textContent = `(no request reached the backend: relay answered ${response.status})`;
+        $('backend-cookie').textContent = '\u2013';
         $('backend-received').textContent = await response.text();
         return false;
     }
@@ -60,6 +61,7 @@ async function showBackendView() {
     const authorization = seen.headers.filter(([name]) => name.toLowerCase() === 'authorization').map(([, value]) => value);
     const cookies = seen.headers.filter(([name]) => name.toLowerCase() === 'cookie');
     $('backend-authorization').textContent = authorization.join('\n') || '(none)';
+    $('backend-cookie').textContent = cookies.length === 0 ? 'none (the relay does not forward it)' : `${cookies.length} received!`;
     $('backend-received').textContent = `${seen.method} ${seen.target}\n`
         + seen.headers.map(([name, value]) => `${name}: ${value}`).join('\n')
         + `\n\nCookie headers received: ${cookies.length}`;
@@ -128,7 +130,7 @@ function startTicks() {
     ticks.addEventListener('tick', event => {
         const tick = JSON.parse(event.data);
         const item = document.createElement('li');
-        item.textContent = `tick ${tick.n} sent by the backend at ${tick.at}`;
+        item.textContent = `tick ${tick.n}, sent by the backend at ${tick.at.slice(11)}`;
         $('tick-list').prepend(item);
         $('tick-count').textContent = String(tick.n);
     });

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -90,6 +89,7 @@ class DemoBrowserIT {
         assertThat(page.documentCookie()).contains("demo_note=").doesNotContain(TOKEN).doesNotContain("auth_token");
         assertThat(page.text("document-cookie")).doesNotContain(TOKEN);
         assertThat(page.text("backend-authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(page.text("backend-cookie")).startsWith("none");
     }
 
     @Test
@@ -161,7 +161,7 @@ class DemoBrowserIT {
         assertThat(page.text("cookie-verdict")).startsWith("No auth_token here");
         Path screenshot = Path.of(System.getProperty("demo.screenshot", "target/demo.png"));
         Files.createDirectories(screenshot.getParent());
-        Files.write(screenshot, driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(screenshot, page.fullPageScreenshot());
         assertThat(Files.readAllBytes(screenshot)).startsWith(0x89, 'P', 'N', 'G');
     }
 

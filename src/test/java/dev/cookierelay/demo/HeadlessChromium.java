@@ -24,7 +24,11 @@ final class HeadlessChromium {
 
     /** Fails (never skips) when the browser is missing: a browser test that did not run proved nothing. */
     static void requireInstalled() {
-        for (Path binary : new Path[] {BROWSER, DRIVER}) {
+        requireInstalled(BROWSER, DRIVER);
+    }
+
+    static void requireInstalled(Path... binaries) {
+        for (Path binary : binaries) {
             if (!Files.isExecutable(binary)) {
                 throw new AssertionError("The browser test needs Debian's chromium and chromium-driver, but "
                         + binary + " is missing: " + INSTALL_HINT);
