@@ -53,7 +53,7 @@ for port in "$PORT" "$BACKEND_PORT"; do
 done
 
 say "building the WAR and fetching Payara Micro (first run downloads from Maven Central) ..."
-mvn -B -q -DskipTests package dependency:copy@copy-payara-micro
+mvn -B -q -Dstyle.color=never -DskipTests package dependency:copy@copy-payara-micro
 mkdir -p "$RUN_DIR/tmp"
 
 say "starting the demo backend on http://127.0.0.1:$BACKEND_PORT (log: $RUN_DIR/backend.log)"

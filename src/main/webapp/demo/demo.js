@@ -23,11 +23,12 @@ async function call(label, url, init) {
 function log(label, status, answer) {
     $('last-status').textContent = `${status} ${label}`;
     const row = document.createElement('tr');
-    for (const [text, css] of [[new Date().toLocaleTimeString(), ''], [label, ''],
-        [String(status), status < 400 ? 'status-ok' : 'status-error'], [answer || '', 'answer']]) {
+    const css = typeof status !== 'number' ? '' : status < 400 ? 'status-ok' : 'status-error';
+    for (const [text, className] of [[new Date().toTimeString().slice(0, 8), ''], [label, ''],
+        [String(status), css], [answer || '', 'answer']]) {
         const cell = document.createElement('td');
         cell.textContent = text;
-        cell.className = css;
+        cell.className = className;
         row.appendChild(cell);
     }
     $('call-log').prepend(row);
