@@ -27,7 +27,9 @@ http_status() {
 }
 
 stop() {
-    trap - INT TERM EXIT
+    # Runs once: a second Ctrl-C or a closing terminal must not cut the cleanup short.
+    trap '' INT TERM HUP
+    trap - EXIT
     local pid
     for pid in $relay_pid $backend_pid; do
         kill -TERM "$pid" 2>/dev/null || true
@@ -43,6 +45,7 @@ stop() {
 }
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
+trap 'stop; exit 129' HUP
 trap stop EXIT
 
 for port in "$PORT" "$BACKEND_PORT"; do
