@@ -1,9 +1,11 @@
 package dev.cookierelay.config;
 
 import dev.cookierelay.demo.DemoSettings;
+import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
+import dev.cookierelay.security.SecuritySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,6 +30,8 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private SecuritySettings security;
+    private HealthSettings health;
     private DemoSettings demo;
 
     @PostConstruct
@@ -35,10 +39,14 @@ public class SettingsProducer {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        security = SecuritySettings.from(source);
+        health = HealthSettings.from(source);
         demo = DemoSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        LOG.info(() -> "cookie-relay browser security: " + security);
+        LOG.info(() -> "cookie-relay health probes: " + health);
         if (demo.enabled()) {
             LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
                     + "a demo token to anyone. Never enable it in a real deployment.");
@@ -58,6 +66,16 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    SecuritySettings security() {
+        return security;
+    }
+
+    @Produces
+    HealthSettings health() {
+        return health;
     }
 
     @Produces

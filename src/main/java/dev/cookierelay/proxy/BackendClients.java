@@ -61,6 +61,11 @@ public class BackendClients {
         return clientsByRoute.get(route.name());
     }
 
+    /** Threads for the HTTP clients' callbacks and for reading uploads (only while one is in progress). */
+    public ExecutorService workers() {
+        return callbacks;
+    }
+
     public ScheduledExecutorService timers() {
         return timers;
     }

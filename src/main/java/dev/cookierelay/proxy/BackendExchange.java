@@ -127,7 +127,9 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     }
 
     private void answer(BackendFailure failure, Throwable cause) {
+        // Class and message only: the HTTP client's messages name no header, so no token can leak here.
         LOG.log(Level.INFO, () -> "route " + route.name() + ": answered " + failure.status() + " (" + describe(cause) + ")");
+        LOG.log(Level.FINE, "backend failure", cause);
         try {
             ErrorResponse.send(clientResponse, failure.status(), failure.message());
         } catch (IOException | RuntimeException e) {
@@ -170,7 +172,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
 
     private static String describe(Throwable failure) {
         Throwable cause = failure == null ? null : BackendFailure.unwrap(failure);
-        return cause == null ? "timer" : cause.getClass().getSimpleName();
+        return cause == null ? "timer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** The client side ending on its own: a disconnect before the backend answered cancels the call. */

@@ -42,6 +42,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     private volatile Throwable clientFailure;
     private volatile boolean abandoned;
     private volatile long lastProgressNanos = System.nanoTime();
+    private volatile boolean awaitingWritable;
     private boolean unflushed;
     private boolean finished;
 
@@ -102,7 +103,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
 
     /** Whether a relay-made error may still replace the response: nothing sent yet and the client can take bytes. */
     boolean canStillAnswer() {
-        return clientBody.isReady();
+        return !awaitingWritable && writable();
     }
 
     private void drain() {
@@ -120,7 +121,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
                 }
                 return;
             }
-            while (clientBody.isReady()) {
+            while (!awaitingWritable && writable()) {
                 ByteBuffer next = pending.poll();
                 if (next != null) {
                     write(next);
@@ -151,6 +152,16 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
         }
     }
 
+    /** As for reads: after a false isReady(), only onWritePossible may lead to asking again (Grizzly). */
+    private boolean writable() {
+        awaitingWritable = true;
+        boolean ready = clientBody.isReady();
+        if (ready) {
+            awaitingWritable = false;
+        }
+        return ready;
+    }
+
     private void write(ByteBuffer buffer) throws IOException {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
@@ -168,6 +179,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     private final class Listener implements WriteListener {
         @Override
         public void onWritePossible() {
+            awaitingWritable = false;
             loop.signal();
         }
 

@@ -40,7 +40,7 @@ public final class RawHttp {
 
     /** Sends {@code request} in one write; {@code Connection: close} in it makes the read end. */
     public static Response exchange(String host, int port, byte[] request) throws IOException {
-        return exchange(host, port, out -> out.write(request));
+        return exchange(host, port, (out, in) -> out.write(request));
     }
 
     /** Lets the caller write the request in several steps (e.g. a large chunked body). */
@@ -49,7 +49,7 @@ public final class RawHttp {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             try {
-                writer.write(out);
+                writer.write(out, socket.getInputStream());
                 out.flush();
             } catch (IOException e) {
                 // The server may answer and close before the whole request was sent (413, 400): read it.
@@ -58,10 +58,10 @@ public final class RawHttp {
         }
     }
 
-    /** Writes request bytes to the socket. */
+    /** Writes request bytes to the socket; {@code in} tells whether the server already answered. */
     @FunctionalInterface
     public interface Writer {
-        void write(OutputStream out) throws IOException;
+        void write(OutputStream out, InputStream in) throws IOException;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
