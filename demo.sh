@@ -55,9 +55,15 @@ for port in "$PORT" "$BACKEND_PORT"; do
     fi
 done
 
-say "building the WAR and fetching Payara Micro (first run downloads from Maven Central) ..."
-mvn -B -q -Dstyle.color=never -DskipTests package dependency:copy@copy-payara-micro
 mkdir -p "$RUN_DIR/tmp"
+say "building the WAR and fetching Payara Micro (first run downloads from Maven Central; log: $RUN_DIR/build.log) ..."
+if ! mvn -B -DskipTests package dependency:copy@copy-payara-micro >"$RUN_DIR/build.log" 2>&1; then
+    tail -n 40 "$RUN_DIR/build.log"
+    say "the build failed; full log: $RUN_DIR/build.log"
+    exit 1
+fi
+# One pre-boot file, as the test suite boots it: loopback only and no data grid, then the shipped listener settings.
+cat src/test/resources/payara/loopback-preboot.asadmin deploy/payara-micro/pre-boot.asadmin >"$RUN_DIR/pre-boot.asadmin"
 
 say "starting the demo backend on http://127.0.0.1:$BACKEND_PORT (log: $RUN_DIR/backend.log)"
 java -cp target/test-classes dev.cookierelay.demo.DemoBackend "$BACKEND_PORT" "$TOKEN" >"$RUN_DIR/backend.log" 2>&1 &
@@ -67,7 +73,7 @@ say "starting cookie-relay on Payara Micro (log: $RUN_DIR/payara.log) ..."
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT" RELAY_DEMO_ENABLED=true RELAY_DEMO_TOKEN="$TOKEN" \
     java -Xmx512m -Djava.io.tmpdir="$RUN_DIR/tmp" -jar target/payara-micro.jar \
     --deploy target/cookie-relay.war --contextroot / --port "$PORT" --nocluster \
-    --prebootcommandfile src/test/resources/payara/loopback-preboot.asadmin \
+    --prebootcommandfile "$RUN_DIR/pre-boot.asadmin" \
     --rootdir "$RUN_DIR/payara" >"$RUN_DIR/payara.log" 2>&1 &
 relay_pid=$!
 
