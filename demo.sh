@@ -55,6 +55,8 @@ for port in "$PORT" "$BACKEND_PORT"; do
     fi
 done
 
+# A fresh Payara root each time: one left from a previous run would boot its old deployment first.
+rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/tmp"
 say "building the WAR and fetching Payara Micro (first run downloads from Maven Central; log: $RUN_DIR/build.log) ..."
 if ! mvn -B -DskipTests package dependency:copy@copy-payara-micro >"$RUN_DIR/build.log" 2>&1; then
