@@ -3,6 +3,7 @@ package dev.cookierelay.config;
 import dev.cookierelay.demo.DemoSettings;
 import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
+import dev.cookierelay.ratelimit.RateLimitSettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
 import dev.cookierelay.security.SecuritySettings;
@@ -32,6 +33,7 @@ public class SettingsProducer {
     private ProxySettings proxy;
     private SecuritySettings security;
     private HealthSettings health;
+    private RateLimitSettings rateLimit;
     private DemoSettings demo;
 
     @PostConstruct
@@ -41,12 +43,14 @@ public class SettingsProducer {
         proxy = ProxySettings.from(source);
         security = SecuritySettings.from(source);
         health = HealthSettings.from(source);
+        rateLimit = RateLimitSettings.from(source, routing);
         demo = DemoSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
         LOG.info(() -> "cookie-relay browser security: " + security);
         LOG.info(() -> "cookie-relay health probes: " + health);
+        LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
         if (demo.enabled()) {
             LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
                     + "a demo token to anyone. Never enable it in a real deployment.");
@@ -76,6 +80,11 @@ public class SettingsProducer {
     @Produces
     HealthSettings health() {
         return health;
+    }
+
+    @Produces
+    RateLimitSettings rateLimit() {
+        return rateLimit;
     }
 
     @Produces

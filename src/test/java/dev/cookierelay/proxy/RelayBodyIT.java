@@ -195,7 +195,15 @@ class RelayBodyIT {
         HttpResponse<byte[]> response = relay.send(relay.signedIn("/api/proxy/doc").GET().build());
 
         assertThat(response.body()).isEqualTo(body);
-        assertThat(response.headers().allValues("Content-Type")).containsExactly(contentType);
+        // Byte-exact on Payara; WildFly's Undertow re-serialises parameters ("; charset" → ";charset"),
+        // which RFC 9110 §8.3.1 makes equivalent and the Servlet API cannot prevent.
+        assertThat(response.headers().allValues("Content-Type"))
+                .singleElement().satisfies(sent -> assertThat(withoutParameterSpace(sent))
+                        .isEqualTo(withoutParameterSpace(contentType)));
+    }
+
+    private static String withoutParameterSpace(String mediaType) {
+        return mediaType.replaceAll(";\\s+", ";");
     }
 
     @ParameterizedTest

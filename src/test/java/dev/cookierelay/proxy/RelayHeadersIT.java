@@ -2,14 +2,18 @@ package dev.cookierelay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
 import dev.cookierelay.testing.StubBackend;
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,12 +73,14 @@ class RelayHeadersIT {
         assertThat(received.header("Authorization")).containsExactly("Bearer " + RelayClient.TOKEN);
         assertThat(received.header("Cookie")).isEmpty();
         for (String dropped : new String[] {"X-Secret-Hop", "Keep-Alive", "TE", "Trailer", "Upgrade",
-                "Proxy-Authorization", "Proxy-Connection", "Forwarded", "X-Forwarded-Host"}) {
+                "Proxy-Authorization", "Proxy-Connection", "Forwarded"}) {
             assertThat(received.header(dropped)).as(dropped).isEmpty();
         }
         assertThat(received.header("Host")).containsExactly("127.0.0.1:" + RelayDeployment.stubPort());
         assertThat(received.header("X-Forwarded-For")).containsExactly("127.0.0.1");
         assertThat(received.header("X-Forwarded-Proto")).containsExactly("http");
+        // The relay's own, from the Host the client called, never the client's X-Forwarded-Host.
+        assertThat(received.header("X-Forwarded-Host")).containsExactly("relay.example");
         assertThat(received.header("Accept")).containsExactly("application/json");
         assertThat(received.header("Accept-Language")).containsExactly("de");
         assertThat(received.header("If-None-Match")).containsExactly("\"v2\"");
@@ -111,7 +117,8 @@ class RelayHeadersIT {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("Set-Cookie")).containsExactly("a=1; Path=/; HttpOnly", "b=2; Expires=Wed, 21 Oct 2026 07:28:00 GMT");
-        assertThat(response.header("Vary")).containsExactly("Accept", "Accept-Encoding");
+        // "Origin" is the relay's own (its CORS answer depends on it); the backend's two lines follow as sent.
+        assertThat(response.header("Vary")).containsExactly("Origin", "Accept", "Accept-Encoding");
         assertThat(response.header("Link")).containsExactly("</a>; rel=\"next\"", "</b>; rel=\"prev\"");
         assertThat(response.header("WWW-Authenticate")).containsExactly("Bearer realm=\"api\"", "Basic realm=\"legacy\"");
     }
@@ -145,7 +152,7 @@ class RelayHeadersIT {
         HttpResponse<byte[]> response = relay.send(relay.signedIn("/api/proxy/hop").GET().build());
 
         assertThat(response.headers().map().keySet()).doesNotContainAnyElementsOf(
-                java.util.List.of("keep-alive", "proxy-authenticate", "upgrade", "x-backend-hop"));
+                List.of("keep-alive", "proxy-authenticate", "upgrade", "x-backend-hop"));
         assertThat(response.headers().allValues("X-End-To-End")).containsExactly("kept");
     }
 
@@ -161,7 +168,7 @@ class RelayHeadersIT {
         assertThat(location("/api/proxy/r/path")).isEqualTo("/api/proxy/tasks/7");
         assertThat(location("/api/proxy/r/elsewhere")).isEqualTo("https://idp.example/authorize?x=1");
         assertThat(location("/api/proxy/r/outside")).isEqualTo(backendOrigin + "/admin");
-        assertThat(backend.drainRequests(java.time.Duration.ofMillis(200)))
+        assertThat(backend.drainRequests(Duration.ofMillis(200)))
                 .extracting(RecordedRequest::rawTarget)
                 .containsExactly("/base/r/absolute", "/base/r/path", "/base/r/elsewhere", "/base/r/outside");
     }
@@ -172,7 +179,7 @@ class RelayHeadersIT {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String location) throws java.io.IOException {
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         StubBackend.send(exchange, 302, "text/plain", new byte[0]);
     }

@@ -8,6 +8,7 @@ import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
 import dev.cookierelay.testing.StubBackend;
 import java.net.URL;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Routing, path and query fidelity, and authentication, black-box against a recording stub backend. */
 @ExtendWith(ArquillianExtension.class)
@@ -69,7 +72,7 @@ class RelayRoutingIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":\"Not authenticated\"}");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(backend.drainRequests(java.time.Duration.ofMillis(200))).isEmpty();
+        assertThat(backend.drainRequests(Duration.ofMillis(200))).isEmpty();
     }
 
     @Test
@@ -85,5 +88,57 @@ class RelayRoutingIT {
         RecordedRequest received = backend.takeRequest();
         assertThat(new String(received.body(), StandardCharsets.US_ASCII)).isEqualTo("{\"title\":\"a\"}");
         assertThat(received.header("Content-Length")).containsExactly("13");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/proxy, /base",
+        "/api/proxy/, /base/",
+        "/api/proxy/a/b/c/d/e/f, /base/a/b/c/d/e/f",
+        "/api/proxy/a//b/, /base/a//b/",
+        "/api/proxy/caf%C3%A9/a%20b/1%2B1, /base/caf%C3%A9/a%20b/1%2B1",
+        "/api/proxy/files/a%2Fb, /base/files/a%2Fb",
+        "/api/proxy/items;v=2/x, /base/items;v=2/x",
+        "/api/proxy/q?tag=a&tag=b&empty=&x=%2B%20+&tag=a, /base/q?tag=a&tag=b&empty=&x=%2B%20+&tag=a",
+        "/api/proxy/q?b=2&a=1, /base/q?b=2&a=1",
+        "/api/proxy/q?flag, /base/q?flag",
+        "/api/proxy/q?redirect=%2F%2Fevil.example&u=http%3A%2F%2Fx, /base/q?redirect=%2F%2Fevil.example&u=http%3A%2F%2Fx",
+    })
+    void forwardsRawPathAndQueryExactlyAsSent(String relayTarget, String backendTarget) throws Exception {
+        HttpResponse<byte[]> response = relay.send(relay.signedIn(relayTarget).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(backend.takeRequest().rawTarget()).isEqualTo(backendTarget);
+    }
+
+    @Test
+    void namedRouteUsesItsOwnTargetAndCookie() throws Exception {
+        relay.send(HttpRequest.newBuilder(relay.uri("/api/chatkit/threads/1"))
+                .header("Cookie", "auth_token=proxy-token; taskflow_id_token=chat-token").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        relay.send(HttpRequest.newBuilder(relay.uri("/api/proxy/tasks"))
+                .header("Cookie", "auth_token=proxy-token; taskflow_id_token=chat-token").GET().build());
+
+        RecordedRequest chat = backend.takeRequest();
+        assertThat(chat.rawTarget()).isEqualTo("/chatkit/threads/1");
+        assertThat(chat.header("Authorization")).containsExactly("Bearer chat-token");
+        RecordedRequest proxied = backend.takeRequest();
+        assertThat(proxied.rawTarget()).isEqualTo("/base/tasks");
+        assertThat(proxied.header("Authorization")).containsExactly("Bearer proxy-token");
+    }
+
+    @Test
+    void tokenOfOneRouteIsNeverSentToAnother() throws Exception {
+        HttpResponse<String> response = relay.sendForString(HttpRequest.newBuilder(relay.uri("/api/chatkit/threads"))
+                .header("Cookie", "auth_token=" + RelayClient.TOKEN).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(backend.drainRequests(Duration.ofMillis(200))).isEmpty();
+    }
+
+    @Test
+    void clientAuthorizationIsReplacedByTheCookiesToken() throws Exception {
+        relay.send(relay.signedIn("/api/proxy/me").header("Authorization", "Bearer forged").GET().build());
+
+        assertThat(backend.takeRequest().header("Authorization")).containsExactly("Bearer " + RelayClient.TOKEN);
     }
 }
