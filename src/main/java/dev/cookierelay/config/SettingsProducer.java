@@ -1,5 +1,6 @@
 package dev.cookierelay.config;
 
+import dev.cookierelay.demo.DemoSettings;
 import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
 import dev.cookierelay.ratelimit.RateLimitSettings;
@@ -33,6 +34,7 @@ public class SettingsProducer {
     private SecuritySettings security;
     private HealthSettings health;
     private RateLimitSettings rateLimit;
+    private DemoSettings demo;
 
     @PostConstruct
     void read() {
@@ -42,12 +44,17 @@ public class SettingsProducer {
         security = SecuritySettings.from(source);
         health = HealthSettings.from(source);
         rateLimit = RateLimitSettings.from(source, routing);
+        demo = DemoSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
         LOG.info(() -> "cookie-relay browser security: " + security);
         LOG.info(() -> "cookie-relay health probes: " + health);
         LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
+        if (demo.enabled()) {
+            LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
+                    + "a demo token to anyone. Never enable it in a real deployment.");
+        }
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -78,6 +85,11 @@ public class SettingsProducer {
     @Produces
     RateLimitSettings rateLimit() {
         return rateLimit;
+    }
+
+    @Produces
+    DemoSettings demo() {
+        return demo;
     }
 
     private static String describe(Route route) {

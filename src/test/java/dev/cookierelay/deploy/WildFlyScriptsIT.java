@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * deploy/wildfly as ops use it, on a real server: configure.cli sets the relay up (config source, body limit,
  * deployment) so that it relays, and restore-configuration.cli puts the management model back exactly.
  */
+@Tag("wildfly-scripts")
 class WildFlyScriptsIT {
 
     private static final String TOKEN = "scripts-test-token";

@@ -283,4 +283,41 @@ class ClientResponseStreamerTest {
             failure = cause;
         }
     }
+
+    @Test
+    void anOutcomeThatThrowsIsNotReportedAgainAsAClientFailure() {
+        ClientResponseStreamer.Outcome throwing = new ClientResponseStreamer.Outcome() {
+            @Override
+            public void completed() {
+                events.add("completed");
+                throw new IllegalStateException("async context already completed");
+            }
+
+            @Override
+            public void backendFailed(Throwable failure) {
+                events.add("backendFailed");
+            }
+
+            @Override
+            public void clientGone(Throwable failure) {
+                events.add("clientGone");
+            }
+        };
+        ClientResponseStreamer ending = new ClientResponseStreamer(clientBody, throwing);
+        ending.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+                events.add("cancel");
+            }
+        });
+
+        ending.onComplete();
+        ending.onError(new IOException("late"));
+
+        assertThat(events).containsOnlyOnce("completed").doesNotContain("clientGone", "backendFailed", "cancel");
+    }
 }

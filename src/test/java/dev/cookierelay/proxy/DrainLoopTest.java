@@ -125,4 +125,19 @@ class DrainLoopTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aDrainStepThatThrowsDoesNotStopLaterSignals() {
+        AtomicInteger drains = new AtomicInteger();
+        DrainLoop loop = new DrainLoop(() -> {
+            if (drains.incrementAndGet() == 1) {
+                throw new IllegalStateException("container refused");
+            }
+        });
+
+        loop.signal();
+        loop.signal();
+
+        assertThat(drains).hasValue(2);
+    }
 }

@@ -7,58 +7,26 @@ import dev.cookierelay.testing.Bytes;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bodies cross the relay byte for byte in both directions, with their type, encoding and framing. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayBodyIT {
+class RelayBodyIT extends RelayIT {
 
     private static final long ONE_GIB = 1L << 30;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort());
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})

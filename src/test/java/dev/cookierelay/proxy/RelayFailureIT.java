@@ -4,51 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the client gets when the relay answers itself: 401, 404, 405, 502, 504 — JSON, and nothing internal in it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayFailureIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort());
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
+class RelayFailureIT extends RelayIT {
 
     /** A relay-made error: JSON, not cacheable, not sniffable, and free of hosts, ports, classes and the token. */
     private static void assertRelayError(HttpResponse<String> response, int status, String message) {
@@ -102,6 +70,20 @@ class RelayFailureIT {
         HttpResponse<String> response = relay.sendForString(relay.signedIn("/api/proxy/hangup").GET().build());
 
         assertRelayError(response, 502, "Backend request failed");
+    }
+
+    @Test
+    void answers502KeepingTheRelaysOwnHeadersWhenTheBackendDiesAfterItsHeaders() throws Exception {
+        backend.on("/base/dies", (request, exchange) -> {
+            // Promises 1000 bytes and hangs up without one (closing a short fixed-length body drops the connection).
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().flush();
+        });
+
+        HttpResponse<String> response = relay.sendForString(relay.signedIn("/api/proxy/dies").GET().build());
+
+        assertRelayError(response, 502, "Backend request failed");
+        assertThat(response.headers().firstValue("RateLimit-Policy")).as("rate-limit fields survive").isPresent();
     }
 
     @Test

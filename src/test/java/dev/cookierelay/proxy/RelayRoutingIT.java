@@ -6,50 +6,18 @@ import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
-import java.net.URL;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Routing, path and query fidelity, and authentication, black-box against a recording stub backend. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayRoutingIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort());
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
+class RelayRoutingIT extends RelayIT {
 
     @Test
     void forwardsPathUnderBasePathWithBearerToken() throws Exception {

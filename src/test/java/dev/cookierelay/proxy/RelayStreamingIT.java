@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.StubBackend;
+import dev.cookierelay.testing.RelayIT;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,53 +21,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Server-Sent Events and other unknown-length bodies: each event must reach the client as the backend
  * writes it (not when the stream ends), a leaving client must close the backend stream, and streams
  * have an idle limit but no total-time limit.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayStreamingIT {
+class RelayStreamingIT extends RelayIT {
 
     private static final int EVENTS = 10;
     private static final long EVENT_GAP_MILLIS = 300;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
     final Map<Integer, Long> sentAtNanos = new ConcurrentHashMap<>();
     final CountDownLatch backendSawClose = new CountDownLatch(1);
 
     @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort())
-                .on("/base/events", (request, exchange) -> streamEvents(exchange, EVENTS, EVENT_GAP_MILLIS))
+    void streamingResponders() {
+        backend.on("/base/events", (request, exchange) -> streamEvents(exchange, EVENTS, EVENT_GAP_MILLIS))
                 .on("/base/endless", (request, exchange) -> streamEvents(exchange, 200, 100))
                 .on("/base/falls-silent", (request, exchange) -> fallSilent(exchange));
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
     }
 
     @Test

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,49 +23,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Where Payara (Grizzly) and WildFly (Undertow) differ by default, the relay must not: each test here runs on
  * both servers and pins one such difference (see shared/SERVER-FACTS.md for what was measured).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServerParityIT {
+class ServerParityIT extends RelayIT {
 
     /** Over WildFly's default 10 MiB max-post-size, under the suite's RELAY_MAX_REQUEST_BYTES (16 MiB). */
     private static final int LARGE_UPLOAD = 12 * 1024 * 1024;
     private static final int OVER_RELAY_LIMIT = 17 * 1024 * 1024;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort());
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
 
     @Test
     void sseEventsReachTheClientOneByOneWithTheBackendsContentType() throws Exception {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
 import dev.cookierelay.testing.RelayClient;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,48 +19,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rate limiting in the server, black-box. Route {@code limited} allows 3 requests per caller per 4 s;
  * route {@code crowded} allows 3 requests per client address per 600 s; 4 event streams per caller (the default).
  * Every test uses its own token, so no test spends another's quota.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
+class RateLimitIT extends RelayIT {
 
     private static final int LIMIT = 3;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
-    RelayClient relay;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        backend = StubBackend.start(RelayDeployment.stubPort());
-        relay = new RelayClient(base);
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
 
     private static String newToken() {
         return "it-" + UUID.randomUUID();
