@@ -30,6 +30,7 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private volatile boolean allRead;
     private volatile Throwable readFailure;
     private boolean done;
+    private boolean endOfStream;
     private long bytesRead;
 
     /** @param onFullySent runs once the last byte was handed to the HTTP client */
@@ -63,14 +64,16 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
                     target.onError(readFailure);
                 } else if (demand.get() == 0) {
                     return;
-                } else if (allRead || clientBody.isFinished()) {
+                } else if (!endOfStream && (allRead || clientBody.isReady())) {
+                    // Grizzly reports onAllDataRead and isFinished() once the last bytes ARRIVED, before they
+                    // were read; from then on read() cannot block (and isReady() must not be asked again).
+                    readChunk(target);
+                } else if (endOfStream || clientBody.isFinished()) {
                     done = true;
                     target.onComplete();
                     onFullySent.run();
-                } else if (!clientBody.isReady()) {
-                    return; // the container calls onDataAvailable or onAllDataRead next
                 } else {
-                    readChunk(target);
+                    return; // the container calls onDataAvailable or onAllDataRead next
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -84,7 +87,7 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private void readChunk(Flow.Subscriber<? super ByteBuffer> target) throws IOException {
         int count = clientBody.read(chunk);
         if (count < 0) {
-            allRead = true;
+            endOfStream = true;
             return;
         }
         bytesRead += count;
