@@ -35,7 +35,10 @@ public class BackendClients {
 
     @PostConstruct
     void start() {
-        callbacks = Executors.newCachedThreadPool(daemonThreads("relay-backend-"));
+        // A few threads, one per core: every callback is non-blocking, and a cached pool's hand-offs
+        // (dozens of threads woken in turn) cost more CPU than the relaying itself (bench/README.md).
+        callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("relay-backend-"));
         timers = new ScheduledThreadPoolExecutor(1, daemonThreads("relay-timer-"));
         timers.setRemoveOnCancelPolicy(true);
         for (Route route : routing.table().routes()) {
