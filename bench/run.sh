@@ -9,7 +9,7 @@
 #   --profile  relay with JFR: 20 s GET small (32 conns) and 20 s GET 1 MiB, top frames of each.
 #   --serve    only starts everything and prints the ports, for poking at by hand; stops after
 #              BENCH_SERVE_SECONDS (default 300) or Ctrl-C.
-# env: BENCH_SKIP_BUILD=1 (use target/cookie-relay.war as is), BENCH_RELAY_JAVA_OPTS (extra JVM options
+# env: BENCH_DURATION (seconds per full-run wrk workload, default 10), BENCH_SKIP_BUILD=1 (use target/cookie-relay.war as is), BENCH_RELAY_JAVA_OPTS (extra JVM options
 #      for the relay), BENCH_PREBOOT_EXTRA (asadmin file appended to the loopback pre-boot commands).
 # Needs java 17, mvn, python3, curl; installs nginx and wrk from Debian's packages when missing.
 set -euo pipefail
@@ -29,7 +29,7 @@ done
 if [ "$MODE" = smoke ]; then
   DURATION=2; REPS=1; WARMUP=3; SSE_COUNTS="20"; SSE_SECONDS=3; BIG_MB=64; BOOTS=1
 else
-  DURATION=10; REPS=3; WARMUP=20; SSE_COUNTS="100 1000 2000"; SSE_SECONDS=10; BIG_MB=1024; BOOTS=3
+  DURATION="${BENCH_DURATION:-10}"; REPS=3; WARMUP=20; SSE_COUNTS="100 1000 2000"; SSE_SECONDS=10; BIG_MB=1024; BOOTS=3
 fi
 PAYARA_VERSION=6.2025.10
 TOKEN_LENGTH=800
@@ -62,13 +62,7 @@ ensure_tools() {
   for tool in java javac mvn python3 curl; do
     command -v "$tool" >/dev/null || die "$tool is required"
   done
-  if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
-    log "installing nginx and wrk from Debian's packages (apt-get)"
-    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx-light wrk >/dev/null \
-      || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx wrk >/dev/null
-  fi
+  bash "$BENCH/install.sh"
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   [ "$(ulimit -n)" -ge 8192 ] || die "open-file limit $(ulimit -n) is too low for 2,000 streams"
 }

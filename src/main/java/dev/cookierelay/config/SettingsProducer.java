@@ -1,8 +1,12 @@
 package dev.cookierelay.config;
 
+import dev.cookierelay.demo.DemoSettings;
+import dev.cookierelay.health.HealthSettings;
 import dev.cookierelay.proxy.ProxySettings;
+import dev.cookierelay.ratelimit.RateLimitSettings;
 import dev.cookierelay.routing.Route;
 import dev.cookierelay.routing.RoutingSettings;
+import dev.cookierelay.security.SecuritySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,15 +31,30 @@ public class SettingsProducer {
 
     private RoutingSettings routing;
     private ProxySettings proxy;
+    private SecuritySettings security;
+    private HealthSettings health;
+    private RateLimitSettings rateLimit;
+    private DemoSettings demo;
 
     @PostConstruct
     void read() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
+        security = SecuritySettings.from(source);
+        health = HealthSettings.from(source);
+        rateLimit = RateLimitSettings.from(source, routing);
+        demo = DemoSettings.from(source);
         LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
         LOG.info(() -> "cookie-relay backend limits: " + proxy);
+        LOG.info(() -> "cookie-relay browser security: " + security);
+        LOG.info(() -> "cookie-relay health probes: " + health);
+        LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
+        if (demo.enabled()) {
+            LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
+                    + "a demo token to anyone. Never enable it in a real deployment.");
+        }
     }
 
     /** Runs at deployment, so a bad setting is found before the first request, not by it. */
@@ -51,6 +70,26 @@ public class SettingsProducer {
     @Produces
     ProxySettings proxy() {
         return proxy;
+    }
+
+    @Produces
+    SecuritySettings security() {
+        return security;
+    }
+
+    @Produces
+    HealthSettings health() {
+        return health;
+    }
+
+    @Produces
+    RateLimitSettings rateLimit() {
+        return rateLimit;
+    }
+
+    @Produces
+    DemoSettings demo() {
+        return demo;
     }
 
     private static String describe(Route route) {

@@ -35,10 +35,7 @@ public class BackendClients {
 
     @PostConstruct
     void start() {
-        // A few threads, one per core: every callback is non-blocking, and a cached pool's hand-offs
-        // (dozens of threads woken in turn) cost more CPU than the relaying itself (bench/README.md).
-        callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemonThreads("relay-backend-"));
+        callbacks = Executors.newCachedThreadPool(daemonThreads("relay-backend-"));
         timers = new ScheduledThreadPoolExecutor(1, daemonThreads("relay-timer-"));
         timers.setRemoveOnCancelPolicy(true);
         for (Route route : routing.table().routes()) {
@@ -62,6 +59,11 @@ public class BackendClients {
 
     public HttpClient clientFor(Route route) {
         return clientsByRoute.get(route.name());
+    }
+
+    /** Threads for the HTTP clients' callbacks and for reading uploads (only while one is in progress). */
+    public ExecutorService workers() {
+        return callbacks;
     }
 
     public ScheduledExecutorService timers() {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +30,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
     private final AsyncContext async;
     private final HttpServletResponse clientResponse;
+    private final ClientResponseHead head;
     private final Route route;
     private final String relayPathPrefix;
     private final ProxySettings settings;
@@ -40,10 +40,12 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ClientResponseStreamer streamer;
 
+
     BackendExchange(AsyncContext async, HttpServletResponse clientResponse, Route route, String relayPathPrefix,
                     ProxySettings settings, ScheduledExecutorService timers) {
         this.async = async;
         this.clientResponse = clientResponse;
+        this.head = new ClientResponseHead(clientResponse);
         this.route = route;
         this.relayPathPrefix = relayPathPrefix;
         this.settings = settings;
@@ -76,7 +78,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
         }
         cancel(responseTimer);
         try {
-            copyStatusAndHeaders(backendResponse);
+            head.copyFrom(backendResponse, route, relayPathPrefix);
             streamer = new ClientResponseStreamer(clientResponse.getOutputStream(), this);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "client response could not be started", e);
@@ -87,19 +89,6 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
             watchIdle();
         }
         return streamer;
-    }
-
-    private void copyStatusAndHeaders(HttpResponse.ResponseInfo backendResponse) {
-        int status = backendResponse.statusCode();
-        clientResponse.setStatus(status);
-        for (Map.Entry<String, String> header : ResponseHeaderPolicy.clientHeaders(
-                backendResponse.headers().map(), route, relayPathPrefix)) {
-            clientResponse.addHeader(header.getKey(), header.getValue());
-        }
-        // 204 and 304 have no body, so a Content-Length would make the container expect one (RFC 9110 §8.6).
-        if (status != 204 && status != 304 && status >= 200) {
-            backendResponse.headers().firstValueAsLong("content-length").ifPresent(clientResponse::setContentLengthLong);
-        }
     }
 
     private void watchIdle() {
@@ -127,7 +116,9 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     }
 
     private void answer(BackendFailure failure, Throwable cause) {
+        // Class and message only: the HTTP client's messages name no header, so no token can leak here.
         LOG.log(Level.INFO, () -> "route " + route.name() + ": answered " + failure.status() + " (" + describe(cause) + ")");
+        LOG.log(Level.FINE, "backend failure", cause);
         try {
             ErrorResponse.send(clientResponse, failure.status(), failure.message());
         } catch (IOException | RuntimeException e) {
@@ -148,7 +139,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
         LOG.log(Level.INFO, () -> "route " + route.name() + ": backend stream ended early (" + describe(failure) + ")");
         // Once bytes have left, the status cannot change; before that the client gets a clean 502.
         if (!clientResponse.isCommitted() && streamer.canStillAnswer()) {
-            clientResponse.reset();
+            head.discardBackendPart();
             answer(BackendFailure.of(failure), failure);
         } else {
             async.complete();
@@ -170,7 +161,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
 
     private static String describe(Throwable failure) {
         Throwable cause = failure == null ? null : BackendFailure.unwrap(failure);
-        return cause == null ? "timer" : cause.getClass().getSimpleName();
+        return cause == null ? "timer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** The client side ending on its own: a disconnect before the backend answered cancels the call. */

@@ -1,6 +1,8 @@
 package dev.cookierelay.proxy;
 
+import dev.cookierelay.ratelimit.address.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
@@ -18,7 +20,7 @@ final class BackendRequests {
         HttpRequest.Builder backendRequest = HttpRequest.newBuilder(target)
                 .method(clientRequest.getMethod(), bodyPublisher(clientRequest, body));
         RequestHeaderPolicy.ForwardedFor forwarded = new RequestHeaderPolicy.ForwardedFor(
-                clientRequest.getRemoteAddr(), clientRequest.getScheme(), clientRequest.getHeader("Host"));
+                clientAddress(clientRequest), clientRequest.getScheme(), clientRequest.getHeader("Host"));
         for (Map.Entry<String, String> header : RequestHeaderPolicy.backendHeaders(
                 RelayServlet.allHeaderLines(clientRequest), token, forwarded)) {
             try {
@@ -29,6 +31,15 @@ final class BackendRequests {
             }
         }
         return backendRequest.build();
+    }
+
+    /**
+     * The client as the rate limiter resolved it (X-Forwarded-For believed from trusted proxies only),
+     * else the socket peer: the backend is told the same address that the limits were counted against.
+     */
+    private static String clientAddress(HttpServletRequest clientRequest) {
+        Object resolved = clientRequest.getAttribute(ClientAddressResolver.REQUEST_ATTRIBUTE);
+        return resolved instanceof InetAddress address ? address.getHostAddress() : clientRequest.getRemoteAddr();
     }
 
     private static HttpRequest.BodyPublisher bodyPublisher(HttpServletRequest clientRequest, Flow.Publisher<ByteBuffer> body) {

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Queue;
@@ -42,6 +43,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     private volatile Throwable clientFailure;
     private volatile boolean abandoned;
     private volatile long lastProgressNanos = System.nanoTime();
+    private volatile boolean awaitingWritable;
     private boolean unflushed;
     private boolean finished;
 
@@ -102,53 +104,72 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
 
     /** Whether a relay-made error may still replace the response: nothing sent yet and the client can take bytes. */
     boolean canStillAnswer() {
-        return clientBody.isReady();
+        return !awaitingWritable && writable();
     }
 
     private void drain() {
         if (finished || subscription == null) {
             return;
         }
+        Runnable ending;
         try {
-            if (clientFailure != null || abandoned) {
-                finish();
-                subscription.cancel();
-                if (clientFailure != null) {
-                    outcome.clientGone(clientFailure);
-                } else {
-                    outcome.backendFailed(new java.net.http.HttpTimeoutException("stream idle for too long"));
-                }
-                return;
-            }
-            while (clientBody.isReady()) {
-                ByteBuffer next = pending.poll();
-                if (next != null) {
-                    write(next);
-                } else if (unflushed) {
-                    unflushed = false;
-                    clientBody.flush();
-                } else if (backendDone) {
-                    finish();
-                    if (backendFailure != null) {
-                        outcome.backendFailed(backendFailure);
-                    } else {
-                        outcome.completed();
-                    }
-                    return;
-                } else {
-                    if (chunkRequested.compareAndSet(false, true)) {
-                        subscription.request(1);
-                    }
-                    return;
-                }
-            }
-            // Not ready: the container calls onWritePossible when the client has taken the bytes.
+            ending = relayOrEnd();
         } catch (IOException | RuntimeException e) {
             clientFailure = e;
-            finish();
-            subscription.cancel();
-            outcome.clientGone(e);
+            ending = cancelled(() -> outcome.clientGone(e));
         }
+        if (ending != null) {
+            // Reported once, after the stream's own state is final: an outcome that throws is not a client failure.
+            finish();
+            ending.run();
+        }
+    }
+
+    /** An ending that first stops the backend stream, which is still running. */
+    private Runnable cancelled(Runnable outcomeCall) {
+        return () -> {
+            subscription.cancel();
+            outcomeCall.run();
+        };
+    }
+
+    /** Writes what it can; returns how the stream ends, or null while it goes on. */
+    private Runnable relayOrEnd() throws IOException {
+        Throwable gone = clientFailure;
+        if (gone != null) {
+            return cancelled(() -> outcome.clientGone(gone));
+        }
+        if (abandoned) {
+            return cancelled(() -> outcome.backendFailed(new HttpTimeoutException("stream idle for too long")));
+        }
+        while (!awaitingWritable && writable()) {
+            ByteBuffer next = pending.poll();
+            if (next != null) {
+                write(next);
+            } else if (unflushed) {
+                unflushed = false;
+                clientBody.flush();
+            } else if (backendDone) {
+                Throwable failure = backendFailure;
+                return failure != null ? () -> outcome.backendFailed(failure) : outcome::completed;
+            } else {
+                if (chunkRequested.compareAndSet(false, true)) {
+                    subscription.request(1);
+                }
+                return null;
+            }
+        }
+        return null; // not ready: the container calls onWritePossible when the client has taken the bytes
+    }
+
+    /** As for reads: after a false isReady(), only onWritePossible may lead to asking again (Grizzly). */
+    private boolean writable() {
+        awaitingWritable = true;
+        boolean ready = clientBody.isReady();
+        if (ready) {
+            awaitingWritable = false;
+        }
+        return ready;
     }
 
     private void write(ByteBuffer buffer) throws IOException {
@@ -168,6 +189,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     private final class Listener implements WriteListener {
         @Override
         public void onWritePossible() {
+            awaitingWritable = false;
             loop.signal();
         }
 

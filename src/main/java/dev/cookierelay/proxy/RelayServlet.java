@@ -63,7 +63,7 @@ public class RelayServlet extends HttpServlet {
                 .orElseThrow(() -> new RelayRejection(401, "Not authenticated"));
         URI target = targetUri(match, clientRequest);
         long declaredLength = clientRequest.getContentLengthLong();
-        if (declaredLength > settings.maxRequestBytes()) {
+        if (declaredLength > match.route().maxRequestBytes()) {
             throw new RelayRejection(413, "Request body too large");
         }
 
@@ -75,8 +75,8 @@ public class RelayServlet extends HttpServlet {
         HttpRequest backendRequest;
         try {
             backendRequest = BackendRequests.build(clientRequest, target, token, hasBody
-                    ? new ServletBodyPublisher(clientRequest.getInputStream(), settings.maxRequestBytes(),
-                            exchange::requestBodySent)
+                    ? new ServletBodyPublisher(clientRequest.getInputStream(), match.route().maxRequestBytes(),
+                            backends.workers(), exchange::requestBodySent)
                     : null);
         } catch (RelayRejection rejection) {
             ErrorResponse.send(clientResponse, rejection.status(), rejection.getMessage());

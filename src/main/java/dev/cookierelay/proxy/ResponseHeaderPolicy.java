@@ -31,7 +31,10 @@ public final class ResponseHeaderPolicy {
         List<Map.Entry<String, String>> client = new ArrayList<>();
         for (Map.Entry<String, List<String>> header : backendHeaders.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(name) || DROPPED.contains(name) || name.startsWith(":")) {
+            // Access-Control-*: only the relay grants CORS (security/CorsPolicy); a backend's "*" or echoed
+            // origin would otherwise open the user's token-backed API to any site.
+            if (hopByHop.contains(name) || DROPPED.contains(name) || name.startsWith(":")
+                    || name.startsWith("access-control-")) {
                 continue;
             }
             for (String value : header.getValue()) {

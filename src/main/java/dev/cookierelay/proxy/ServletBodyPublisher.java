@@ -1,42 +1,45 @@
 package dev.cookierelay.proxy;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes the client's request body to the HTTP client as it arrives, with non-blocking servlet reads:
- * a chunk is read only when the HTTP client asked for one, so memory stays constant for any body size
- * and no thread waits on a slow uploader.
+ * Publishes the client's request body to the HTTP client as it arrives: a chunk is read only when the
+ * HTTP client asked for one, so memory stays constant for any body size.
+ *
+ * <p>Reads block, on a relay worker thread, and only while an upload is in progress. Non-blocking reads
+ * (ReadListener) were tried first: Payara calls onAllDataRead while the body may still be buffered and
+ * then refuses isReady() ("Illegal attempt to register a new handler"), which broke small uploads.
  */
 final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
     private static final int CHUNK_BYTES = 16 * 1024;
 
-    private final ServletInputStream clientBody;
+    private final InputStream clientBody;
     private final long maxBytes;
+    private final Executor workers;
     private final Runnable onFullySent;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicLong demand = new AtomicLong();
-    private final DrainLoop loop = new DrainLoop(this::drain);
+    private final AtomicBoolean pumping = new AtomicBoolean();
     private final byte[] chunk = new byte[CHUNK_BYTES];
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean cancelled;
-    private volatile boolean allRead;
-    private volatile Throwable readFailure;
-    private boolean done;
-    private boolean endOfStream;
+    private volatile boolean done;
+    private volatile Throwable protocolError;
     private long bytesRead;
 
     /** @param onFullySent runs once the last byte was handed to the HTTP client */
-    ServletBodyPublisher(ServletInputStream clientBody, long maxBytes, Runnable onFullySent) {
+    ServletBodyPublisher(InputStream clientBody, long maxBytes, Executor workers, Runnable onFullySent) {
         this.clientBody = clientBody;
         this.maxBytes = maxBytes;
+        this.workers = workers;
         this.onFullySent = onFullySent;
     }
 
@@ -49,93 +52,82 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
             return;
         }
         subscriber = newSubscriber;
-        clientBody.setReadListener(new Listener());
         newSubscriber.onSubscribe(new Subscription());
     }
 
-    private void drain() {
-        Flow.Subscriber<? super ByteBuffer> target = subscriber;
-        try {
-            while (!done) {
-                if (cancelled) {
-                    done = true;
-                } else if (readFailure != null) {
-                    done = true;
-                    target.onError(readFailure);
-                } else if (demand.get() == 0) {
-                    return;
-                } else if (!endOfStream && (allRead || clientBody.isReady())) {
-                    // Grizzly reports onAllDataRead and isFinished() once the last bytes ARRIVED, before they
-                    // were read; from then on read() cannot block (and isReady() must not be asked again).
-                    readChunk(target);
-                } else if (endOfStream || clientBody.isFinished()) {
-                    done = true;
-                    target.onComplete();
-                    onFullySent.run();
-                } else {
-                    return; // the container calls onDataAvailable or onAllDataRead next
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!done) {
-                done = true;
-                target.onError(e);
-            }
+    /** Starts a pump on a worker unless one is already running; the running one sees the new demand. */
+    private void schedulePump() {
+        if (!done && pumping.compareAndSet(false, true)) {
+            workers.execute(this::pump);
         }
     }
 
-    private void readChunk(Flow.Subscriber<? super ByteBuffer> target) throws IOException {
-        int count = clientBody.read(chunk);
+    private void pump() {
+        try {
+            while (!done && (demand.get() > 0 || cancelled || protocolError != null)) {
+                pumpOnce();
+            }
+        } finally {
+            pumping.set(false);
+        }
+        // Demand that arrived after the loop's last look, but before pumping was released.
+        if (!done && (demand.get() > 0 || cancelled)) {
+            schedulePump();
+        }
+    }
+
+    private void pumpOnce() {
+        Flow.Subscriber<? super ByteBuffer> target = subscriber;
+        if (cancelled) {
+            done = true;
+            return;
+        }
+        if (protocolError != null) {
+            fail(target, protocolError);
+            return;
+        }
+        int count;
+        try {
+            count = clientBody.read(chunk);
+        } catch (IOException | RuntimeException e) {
+            fail(target, e);
+            return;
+        }
         if (count < 0) {
-            endOfStream = true;
+            done = true;
+            target.onComplete();
+            onFullySent.run();
             return;
         }
         bytesRead += count;
         if (bytesRead > maxBytes) {
-            done = true;
-            target.onError(new RequestBodyTooLargeException());
-            return;
-        }
-        if (count > 0) {
+            fail(target, new RequestBodyTooLargeException());
+        } else if (count > 0) {
             demand.decrementAndGet();
             target.onNext(ByteBuffer.wrap(Arrays.copyOf(chunk, count)));
         }
+    }
+
+    private void fail(Flow.Subscriber<? super ByteBuffer> target, Throwable failure) {
+        done = true;
+        target.onError(failure);
     }
 
     private final class Subscription implements Flow.Subscription {
         @Override
         public void request(long n) {
             if (n <= 0) {
-                readFailure = new IllegalArgumentException("non-positive request: " + n);
+                protocolError = new IllegalArgumentException("non-positive request: " + n); // Reactive Streams §3.9
             } else {
                 demand.accumulateAndGet(n, (current, more) -> current + more < 0 ? Long.MAX_VALUE : current + more);
             }
-            loop.signal();
+            schedulePump();
         }
 
         @Override
         public void cancel() {
             cancelled = true;
-            loop.signal();
-        }
-    }
-
-    private final class Listener implements ReadListener {
-        @Override
-        public void onDataAvailable() {
-            loop.signal();
-        }
-
-        @Override
-        public void onAllDataRead() {
-            allRead = true;
-            loop.signal();
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            readFailure = failure;
-            loop.signal();
+            schedulePump();
         }
     }
 

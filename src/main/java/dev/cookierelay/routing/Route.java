@@ -2,8 +2,11 @@ package dev.cookierelay.routing;
 
 import java.net.URI;
 
-/** One relay route: requests under {@code /api/<name>} go to {@code target}, authenticated by {@code cookieName}. */
-public record Route(String name, URI target, String cookieName) {
+/**
+ * One relay route: requests under {@code /api/<name>} go to {@code target}, authenticated by
+ * {@code cookieName}, with request bodies of at most {@code maxRequestBytes}.
+ */
+public record Route(String name, URI target, String cookieName, long maxRequestBytes) {
 
     /** The target's path without a trailing slash ("" for a bare host), under which every forwarded path stays. */
     public String basePath() {

@@ -12,6 +12,8 @@ public record RoutingSettings(RouteTable table) {
 
     public static final String DEFAULT_ROUTE = "proxy";
     public static final String ROUTES_KEY = "RELAY_ROUTES";
+    public static final String MAX_REQUEST_BYTES_KEY = "RELAY_MAX_REQUEST_BYTES";
+    private static final String MAX_REQUEST_BYTES_SUFFIX = "MAX_REQUEST_BYTES";
 
     private static final Pattern ROUTE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     // RFC 6265 §4.1.1: a cookie-name is an RFC 2616 token.
@@ -19,8 +21,9 @@ public record RoutingSettings(RouteTable table) {
 
     public static RoutingSettings from(SettingsSource source) {
         String defaultCookie = cookieName("AUTH_COOKIE_NAME", source.string("AUTH_COOKIE_NAME"));
+        long defaultMaxBytes = maxRequestBytes(source, MAX_REQUEST_BYTES_KEY);
         List<Route> routes = new ArrayList<>();
-        routes.add(new Route(DEFAULT_ROUTE, source.httpUrl("BACKEND_URL"), defaultCookie));
+        routes.add(new Route(DEFAULT_ROUTE, source.httpUrl("BACKEND_URL"), defaultCookie, defaultMaxBytes));
         for (String name : source.list(ROUTES_KEY)) {
             if (!ROUTE_NAME.matcher(name).matches()) {
                 throw new InvalidSettingException(ROUTES_KEY,
@@ -32,7 +35,9 @@ public record RoutingSettings(RouteTable table) {
             String prefix = routeKeyPrefix(name);
             String cookieKey = prefix + "COOKIE";
             String cookie = cookieName(cookieKey, source.optional(cookieKey).orElse(defaultCookie));
-            routes.add(new Route(name, source.httpUrl(prefix + "URL"), cookie));
+            long maxBytes = source.optional(prefix + MAX_REQUEST_BYTES_SUFFIX).isPresent()
+                    ? maxRequestBytes(source, prefix + MAX_REQUEST_BYTES_SUFFIX) : defaultMaxBytes;
+            routes.add(new Route(name, source.httpUrl(prefix + "URL"), cookie, maxBytes));
         }
         return new RoutingSettings(new RouteTable(routes));
     }
@@ -40,6 +45,10 @@ public record RoutingSettings(RouteTable table) {
     /** {@code chat-kit} → {@code RELAY_ROUTE_CHAT_KIT_}: every key is also a valid environment variable name. */
     public static String routeKeyPrefix(String routeName) {
         return "RELAY_ROUTE_" + routeName.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    }
+
+    private static long maxRequestBytes(SettingsSource source, String key) {
+        return source.longInRange(key, 0, Long.MAX_VALUE);
     }
 
     private static String cookieName(String key, String value) {

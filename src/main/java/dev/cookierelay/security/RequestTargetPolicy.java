@@ -44,9 +44,11 @@ public final class RequestTargetPolicy {
         if (decoded.indexOf('\\') >= 0) {
             throw new RelayRejection(BAD_REQUEST, "Backslashes are not allowed in the path");
         }
-        // An encoded slash is forwarded encoded; what it hides must not be a dot segment either.
+        // An encoded slash is forwarded encoded; what it hides must not be a dot segment either. An encoded
+        // ';' ("..%3B") is cut too: a backend that decodes before it strips parameters would see "..".
         for (String part : decode(name, "path").split("/", -1)) {
-            if (part.equals(".") || part.equals("..")) {
+            String beforeParameters = part.indexOf(';') < 0 ? part : part.substring(0, part.indexOf(';'));
+            if (beforeParameters.equals(".") || beforeParameters.equals("..")) {
                 throw new RelayRejection(BAD_REQUEST, "Dot segments are not allowed in the path");
             }
         }

@@ -28,6 +28,10 @@ public final class RelayDeployment {
         return Integer.getInteger("it.closed.port");
     }
 
+    public static int idleTimeoutSeconds() {
+        return Integer.getInteger("it.backend.idle.seconds");
+    }
+
     public static int backendTimeoutSeconds() {
         return Integer.getInteger("it.backend.timeout.seconds");
     }

@@ -35,6 +35,7 @@ public final class StubBackend implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<RecordedRequest> received = new LinkedBlockingQueue<>();
     private final Map<String, Responder> responders = new ConcurrentHashMap<>();
+    private final Map<String, Responder> streamingResponders = new ConcurrentHashMap<>();
 
     private StubBackend(HttpServer server) {
         this.server = server;
@@ -49,8 +50,22 @@ public final class StubBackend implements AutoCloseable {
         return backend;
     }
 
+    /** The port it listens on (useful after {@code start(0)}). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public StubBackend on(String pathPrefix, Responder responder) {
         responders.put(pathPrefix, responder);
+        return this;
+    }
+
+    /**
+     * For bodies too large to record: the responder reads the request body itself from the exchange, and
+     * the recorded request carries an empty body.
+     */
+    public StubBackend onStreaming(String pathPrefix, Responder responder) {
+        streamingResponders.put(pathPrefix, responder);
         return this;
     }
 
@@ -73,9 +88,13 @@ public final class StubBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Responder streaming = longestPrefix(streamingResponders, rawPath);
+            byte[] body = new byte[0];
+            if (streaming == null) {
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
             }
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             exchange.getRequestHeaders().forEach((name, values) ->
@@ -83,16 +102,21 @@ public final class StubBackend implements AutoCloseable {
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(), headers, body);
             received.add(request);
-            responderFor(exchange.getRequestURI().getRawPath()).respond(request, exchange);
+            Responder responder = streaming != null ? streaming : longestPrefix(responders, rawPath);
+            if (responder == null) {
+                okJson(request, exchange);
+            } else {
+                responder.respond(request, exchange);
+            }
         }
     }
 
-    private Responder responderFor(String rawPath) {
-        return responders.entrySet().stream()
+    private static Responder longestPrefix(Map<String, Responder> byPrefix, String rawPath) {
+        return byPrefix.entrySet().stream()
                 .filter(entry -> rawPath.startsWith(entry.getKey()))
                 .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())))
                 .map(Map.Entry::getValue)
-                .orElse(StubBackend::okJson);
+                .orElse(null);
     }
 
     public static void okJson(RecordedRequest request, HttpExchange exchange) throws IOException {
