@@ -6,6 +6,10 @@ import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
 import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.StubBackend;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +69,27 @@ class RelayFailureIT extends RelayIT {
 
     @Test
     void answers502WhenTheBackendHangsUpWithoutAnswering() throws Exception {
-        backend.on("/base/hangup", (request, exchange) -> exchange.close());
+        // A raw backend on the "down" route's port that reads the request and closes without a byte.
+        try (ServerSocket hangingUp = new ServerSocket(RelayDeployment.closedPort(), 8, InetAddress.getLoopbackAddress())) {
+            Thread backendThread = new Thread(() -> hangUpOnRequests(hangingUp));
+            backendThread.setDaemon(true);
+            backendThread.start();
 
-        HttpResponse<String> response = relay.sendForString(relay.signedIn("/api/proxy/hangup").GET().build());
+            HttpResponse<String> response = relay.sendForString(relay.signedIn("/api/down/hangup").GET().build());
 
-        assertRelayError(response, 502, "Backend request failed");
+            assertRelayError(response, 502, "Backend request failed");
+        }
+    }
+
+    /** Accepts connections until closed; each that carries a request is closed unanswered (health probes send none). */
+    private static void hangUpOnRequests(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket connection = server.accept()) {
+                connection.getInputStream().read(new byte[8192]);
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test
