@@ -31,11 +31,17 @@ public class BackendClients {
 
     private final Map<String, HttpClient> clientsByRoute = new HashMap<>();
     private ExecutorService callbacks;
+    private ExecutorService uploads;
     private ScheduledThreadPoolExecutor timers;
 
     @PostConstruct
     void start() {
-        callbacks = Executors.newCachedThreadPool(daemonThreads("relay-backend-"));
+        // The HTTP clients' callbacks never block (writes to clients are non-blocking), so one thread per core
+        // serves them all; a cached pool handed every hop to another thread (bench/README.md: +25% fixed).
+        callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("relay-backend-"));
+        // Upload reads block while the client sends, so they get threads of their own, only while they last.
+        uploads = Executors.newCachedThreadPool(daemonThreads("relay-upload-"));
         timers = new ScheduledThreadPoolExecutor(1, daemonThreads("relay-timer-"));
         timers.setRemoveOnCancelPolicy(true);
         for (Route route : routing.table().routes()) {
@@ -55,15 +61,16 @@ public class BackendClients {
     void stop() {
         timers.shutdownNow();
         callbacks.shutdownNow();
+        uploads.shutdownNow();
     }
 
     public HttpClient clientFor(Route route) {
         return clientsByRoute.get(route.name());
     }
 
-    /** Threads for the HTTP clients' callbacks and for reading uploads (only while one is in progress). */
-    public ExecutorService workers() {
-        return callbacks;
+    /** Threads that read uploads, one per upload in progress. */
+    public ExecutorService uploadReaders() {
+        return uploads;
     }
 
     public ScheduledExecutorService timers() {

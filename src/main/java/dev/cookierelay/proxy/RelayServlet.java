@@ -76,7 +76,7 @@ public class RelayServlet extends HttpServlet {
         try {
             backendRequest = BackendRequests.build(clientRequest, target, token, hasBody
                     ? new ServletBodyPublisher(clientRequest.getInputStream(), match.route().maxRequestBytes(),
-                            backends.workers(), exchange::requestBodySent)
+                            backends.uploadReaders(), exchange::requestBodySent)
                     : null);
         } catch (RelayRejection rejection) {
             ErrorResponse.send(clientResponse, rejection.status(), rejection.getMessage());

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what bench/run.sh needs beyond Java 17, Maven, python3 and curl: nginx and wrk, from
+# Debian's packages, only when missing (apt-get update once, then install). Safe to run again.
+set -euo pipefail
+if command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1; then
+  exit 0
+fi
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+echo "bench/install.sh: installing nginx and wrk from Debian's packages" >&2
+$SUDO apt-get update -qq
+# nginx-light is enough (proxy, map, limit_req); fall back to nginx where it is not packaged.
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light wrk >/dev/null \
+  || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx wrk >/dev/null
