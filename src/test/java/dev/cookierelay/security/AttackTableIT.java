@@ -6,25 +6,18 @@ import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
+import dev.cookierelay.testing.RelayIT;
 import dev.cookierelay.testing.ServerOutput;
 import dev.cookierelay.testing.StubBackend;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,9 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refuses or how they parse, a row says what each server does ({@code onPayara} / {@code onWildFly}); the
  * security property of the row holds on both. Settings: pom.xml's Failsafe environment.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AttackTableIT {
+class AttackTableIT extends RelayIT {
 
     private static final String TOKEN = RelayClient.TOKEN;
     private static final String COOKIE = Attack.COOKIE;
@@ -48,16 +39,6 @@ class AttackTableIT {
     private static final String CONTROL = "Encoded control characters are not allowed in the path";
     private static final String UTF8 = "Invalid UTF-8 in the path";
     private static ServerOutput serverLog;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RelayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    StubBackend backend;
 
     @BeforeAll
     static void captureServerLog() {
@@ -72,18 +53,12 @@ class AttackTableIT {
     }
 
     @BeforeEach
-    void startBackend() throws IOException {
-        backend = StubBackend.start(RelayDeployment.stubPort())
-                .on("/base/cors", (request, exchange) -> {
-                    exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
-                    exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
-                    StubBackend.okJson(request, exchange);
-                });
-    }
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
+    void backendSendsItsOwnCorsHeaders() {
+        backend.on("/base/cors", (request, exchange) -> {
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
+            StubBackend.okJson(request, exchange);
+        });
     }
 
     static Stream<Attack> attacks() {
