@@ -45,12 +45,12 @@ public class SettingsProducer {
         health = HealthSettings.from(source);
         rateLimit = RateLimitSettings.from(source, routing);
         demo = DemoSettings.from(source);
-        LOG.info(() -> "cookie-relay routes: " + routing.table().routes().stream()
+        LOG.info(() -> "relay routes: " + routing.table().routes().stream()
                 .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
-        LOG.info(() -> "cookie-relay backend limits: " + proxy);
-        LOG.info(() -> "cookie-relay browser security: " + security);
-        LOG.info(() -> "cookie-relay health probes: " + health);
-        LOG.info(() -> "cookie-relay rate limits: " + rateLimit);
+        LOG.info(() -> "relay backend limits: " + proxy);
+        LOG.info(() -> "relay browser security: " + security);
+        LOG.info(() -> "relay health probes: " + health);
+        LOG.info(() -> "relay rate limits: " + rateLimit);
         if (demo.enabled()) {
             LOG.warning("cookie-relay demo is ON (" + DemoSettings.ENABLED_KEY + "=true): /demo/sign-in hands out "
                     + "a demo token to anyone. Never enable it in a real deployment.");

@@ -7,7 +7,7 @@ import dev.cookierelay.testing.Bytes;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bodies cross the relay byte for byte in both directions, with their type, encoding and framing. */
-class RelayBodyIT extends RelayIT {
+class RelayBodyIT extends RelayUnderTest {
 
     private static final long ONE_GIB = 1L << 30;
 

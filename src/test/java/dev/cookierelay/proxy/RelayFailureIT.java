@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the client gets when the relay answers itself: 401, 404, 405, 502, 504 — JSON, and nothing internal in it. */
-class RelayFailureIT extends RelayIT {
+class RelayFailureIT extends RelayUnderTest {
 
     /** A relay-made error: JSON, not cacheable, not sniffable, and free of hosts, ports, classes and the token. */
     private static void assertRelayError(HttpResponse<String> response, int status, String message) {

@@ -7,7 +7,7 @@ import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which headers cross the relay in each direction, how Location is rewritten, and that redirects are not followed. */
-class RelayHeadersIT extends RelayIT {
+class RelayHeadersIT extends RelayUnderTest {
 
     private RawHttp.Response raw(String requestHead) throws Exception {
         return RawHttp.exchange(relay.host(), relay.port(), requestHead.getBytes(StandardCharsets.ISO_8859_1));

@@ -6,7 +6,7 @@ import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Routing, path and query fidelity, and authentication, black-box against a recording stub backend. */
-class RelayRoutingIT extends RelayIT {
+class RelayRoutingIT extends RelayUnderTest {
 
     @Test
     void forwardsPathUnderBasePathWithBearerToken() throws Exception {

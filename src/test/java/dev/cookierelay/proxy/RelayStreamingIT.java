@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * writes it (not when the stream ends), a leaving client must close the backend stream, and streams
  * have an idle limit but no total-time limit.
  */
-class RelayStreamingIT extends RelayIT {
+class RelayStreamingIT extends RelayUnderTest {
 
     private static final int EVENTS = 10;
     private static final long EVENT_GAP_MILLIS = 300;

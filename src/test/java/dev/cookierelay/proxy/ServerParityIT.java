@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Where Payara (Grizzly) and WildFly (Undertow) differ by default, the relay must not: each test here runs on
  * both servers and pins one such difference (see shared/SERVER-FACTS.md for what was measured).
  */
-class ServerParityIT extends RelayIT {
+class ServerParityIT extends RelayUnderTest {
 
     /** Over WildFly's default 10 MiB max-post-size, under the suite's RELAY_MAX_REQUEST_BYTES (16 MiB). */
     private static final int LARGE_UPLOAD = 12 * 1024 * 1024;

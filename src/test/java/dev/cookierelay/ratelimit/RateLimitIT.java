@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.StubBackend;
 import dev.cookierelay.testing.RelayClient;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * route {@code crowded} allows 3 requests per client address per 600 s; 4 event streams per caller (the default).
  * Every test uses its own token, so no test spends another's quota.
  */
-class RateLimitIT extends RelayIT {
+class RateLimitIT extends RelayUnderTest {
 
     private static final int LIMIT = 3;
 

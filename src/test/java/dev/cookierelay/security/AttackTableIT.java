@@ -6,7 +6,7 @@ import dev.cookierelay.testing.RawHttp;
 import dev.cookierelay.testing.RecordedRequest;
 import dev.cookierelay.testing.RelayClient;
 import dev.cookierelay.testing.RelayDeployment;
-import dev.cookierelay.testing.RelayIT;
+import dev.cookierelay.testing.RelayUnderTest;
 import dev.cookierelay.testing.ServerOutput;
 import dev.cookierelay.testing.StubBackend;
 import java.net.URL;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refuses or how they parse, a row says what each server does ({@code onPayara} / {@code onWildFly}); the
  * security property of the row holds on both. Settings: pom.xml's Failsafe environment.
  */
-class AttackTableIT extends RelayIT {
+class AttackTableIT extends RelayUnderTest {
 
     private static final String TOKEN = RelayClient.TOKEN;
     private static final String COOKIE = Attack.COOKIE;

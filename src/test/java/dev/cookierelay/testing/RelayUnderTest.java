@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public abstract class RelayIT {
+public abstract class RelayUnderTest {
 
     @ArquillianResource
     protected URL base;
