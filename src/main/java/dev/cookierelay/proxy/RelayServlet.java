@@ -67,8 +67,7 @@ public class RelayServlet extends HttpServlet {
             throw new RelayRejection(413, "Request body too large");
         }
 
-        AsyncContext async = clientRequest.startAsync();
-        async.setTimeout(0); // streams have no total-time limit; the exchange enforces its own timers
+        AsyncContext async = AsyncHandoff.begin(clientRequest, clientResponse);
         BackendExchange exchange = new BackendExchange(async, clientResponse, match.route(),
                 contextPath + match.route().relayPrefix(), settings, backends.timers());
         boolean hasBody = declaredLength > 0 || clientRequest.getHeader("Transfer-Encoding") != null;
