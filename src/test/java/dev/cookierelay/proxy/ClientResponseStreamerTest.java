@@ -1,5 +1,6 @@
 package dev.cookierelay.proxy;
 
+import static dev.cookierelay.proxy.ClientResponseStreamer.WINDOW;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,26 +41,27 @@ class ClientResponseStreamerTest {
         return buffers;
     }
 
-    private long requests() {
-        return events.stream().filter(e -> e.startsWith("request")).count();
+    /** Chunks asked for in all, over every request(n). */
+    private long requested() {
+        return events.stream().filter(e -> e.startsWith("request ")).mapToLong(e -> Long.parseLong(e.substring(8))).sum();
     }
 
     @Test
-    void requestsOneChunkOnceSubscribed() {
+    void asksForAWindowOfChunksOnceSubscribed() {
         subscribe();
 
-        assertThat(events).containsExactly("request 1");
+        assertThat(events).containsExactly("request " + WINDOW);
     }
 
     @Test
-    void writesAChunkThenFlushesThenRequestsTheNext() {
+    void writesEachChunkAsItArrivesRefillsTheWindowAndFlushesWhenNothingIsLeft() {
         subscribe();
 
         streamer.onNext(chunk("data: 1\n\n"));
         streamer.onNext(chunk("data: 2\n\n"));
 
-        assertThat(events).containsExactly("request 1", "write data: 1\n\n", "flush", "request 1",
-                "write data: 2\n\n", "flush", "request 1");
+        assertThat(events).containsExactly("request " + WINDOW, "write data: 1\n\n", "request 1", "flush",
+                "write data: 2\n\n", "request 1", "flush");
     }
 
     @Test
@@ -68,7 +70,23 @@ class ClientResponseStreamerTest {
 
         streamer.onNext(chunk("a", "b", "c"));
 
-        assertThat(events).containsExactly("request 1", "write a", "write b", "write c", "flush", "request 1");
+        assertThat(events).containsExactly("request " + WINDOW, "write a", "request 1", "write b", "write c", "flush");
+    }
+
+    @Test
+    void chunksThatArriveWhileTheClientIsBusyLeaveUnderOneFlush() {
+        clientBody.slowClient();
+        subscribe();
+        streamer.onNext(chunk("a"));
+        streamer.onNext(chunk("b"));
+        streamer.onNext(chunk("c"));
+
+        clientBody.becomeReady();
+        clientBody.becomeReady();
+        clientBody.becomeReady();
+
+        assertThat(events).filteredOn(e -> !e.startsWith("request"))
+                .containsExactly("write a", "write b", "write c", "flush");
     }
 
     @Test
@@ -79,8 +97,10 @@ class ClientResponseStreamerTest {
             binary[i] = (byte) i;
         }
 
+        // A plain buffer, a slice (its array starts before its data) and a read-only one (no array to lend).
         streamer.onNext(List.of(ByteBuffer.wrap(binary, 0, 100)));
-        streamer.onNext(List.of(ByteBuffer.wrap(binary, 100, 156)));
+        streamer.onNext(List.of(ByteBuffer.wrap(binary).position(100).limit(200).slice()));
+        streamer.onNext(List.of(ByteBuffer.wrap(binary, 200, 56).asReadOnlyBuffer()));
         streamer.onComplete();
 
         assertThat(clientBody.received.toByteArray()).isEqualTo(binary);
@@ -93,7 +113,7 @@ class ClientResponseStreamerTest {
 
         streamer.onComplete();
 
-        assertThat(events).containsExactly("request 1", "write body", "flush", "request 1");
+        assertThat(events).containsExactly("request " + WINDOW, "write body", "request 1", "flush");
         assertThat(outcome.calls).containsExactly("completed");
         assertThat(streamer.getBody().toCompletableFuture()).isCompleted();
     }
@@ -114,25 +134,31 @@ class ClientResponseStreamerTest {
         subscribe();
 
         streamer.onNext(chunk("a", "b"));
-        assertThat(events).containsExactly("request 1", "write a");
+        assertThat(events).containsExactly("request " + WINDOW, "write a", "request 1");
 
         clientBody.becomeReady();
-        assertThat(events).containsExactly("request 1", "write a", "write b");
+        assertThat(events).containsExactly("request " + WINDOW, "write a", "request 1", "write b");
 
         clientBody.becomeReady();
-        assertThat(events).containsExactly("request 1", "write a", "write b", "flush", "request 1");
+        assertThat(events).containsExactly("request " + WINDOW, "write a", "request 1", "write b", "flush");
         assertThat(clientBody.writesWhileNotReady).isZero();
         assertThat(clientBody.flushesWhileNotReady).isZero();
     }
 
     @Test
-    void slowClientHoldsBackTheNextRequest() {
+    void aSlowClientHoldsBackFurtherRequests() {
         clientBody.slowClient();
         subscribe();
 
-        streamer.onNext(chunk("first"));
+        for (int i = 0; i < WINDOW; i++) {
+            streamer.onNext(chunk("chunk " + i)); // all the backend was asked for; the client takes only the first
+        }
+        assertThat(events).filteredOn(e -> e.startsWith("write")).containsExactly("write chunk 0");
+        assertThat(requested()).isEqualTo(WINDOW + 1);
 
-        assertThat(requests()).isEqualTo(1);
+        clientBody.becomeReady();
+        assertThat(events).filteredOn(e -> e.startsWith("write")).containsExactly("write chunk 0", "write chunk 1");
+        assertThat(requested()).isEqualTo(WINDOW + 2);
     }
 
     @Test
@@ -142,11 +168,11 @@ class ClientResponseStreamerTest {
         assertThat(events).isEmpty();
 
         clientBody.becomeReady();
-        assertThat(events).containsExactly("request 1");
+        assertThat(events).containsExactly("request " + WINDOW);
     }
 
     @Test
-    void neverHasMoreThanOneChunkRequested() {
+    void asksForNoMoreThanTheWindowWhileNothingArrives() {
         subscribe();
 
         for (int i = 0; i < 3; i++) {
@@ -155,7 +181,7 @@ class ClientResponseStreamerTest {
             clientBody.becomeReady(); // spurious onWritePossible with nothing to write
         }
 
-        assertThat(events).containsExactly("request 1");
+        assertThat(events).containsExactly("request " + WINDOW);
     }
 
     @Test
@@ -196,7 +222,7 @@ class ClientResponseStreamerTest {
         streamer.onNext(chunk("more"));
         streamer.onComplete();
 
-        assertThat(events).containsExactly("request 1", "cancel");
+        assertThat(events).containsExactly("request " + WINDOW, "cancel");
         assertThat(outcome.calls).containsExactly("clientGone");
         assertThat(outcome.failure).isSameAs(gone);
         assertThat(streamer.getBody().toCompletableFuture()).isCompleted();
@@ -212,7 +238,7 @@ class ClientResponseStreamerTest {
         clientBody.listener().onError(gone);
         clientBody.becomeReady();
 
-        assertThat(events).containsExactly("request 1", "write a", "cancel");
+        assertThat(events).containsExactly("request " + WINDOW, "write a", "request 1", "cancel");
         assertThat(outcome.calls).containsExactly("clientGone");
         assertThat(outcome.failure).isSameAs(gone);
     }
@@ -224,7 +250,7 @@ class ClientResponseStreamerTest {
 
         streamer.clientLeft(gone);
 
-        assertThat(events).containsExactly("request 1", "cancel");
+        assertThat(events).containsExactly("request " + WINDOW, "cancel");
         assertThat(outcome.calls).containsExactly("clientGone");
     }
 
@@ -251,7 +277,7 @@ class ClientResponseStreamerTest {
         streamer.onError(new IOException("late"));
 
         assertThat(outcome.calls).containsExactly("completed");
-        assertThat(events).containsExactly("request 1");
+        assertThat(events).containsExactly("request " + WINDOW);
     }
 
     @Test
