@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that moves only when a test says so. */
-final class FakeClock implements TimeMeter {
+public final class FakeClock implements TimeMeter {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
 
@@ -19,7 +19,7 @@ final class FakeClock implements TimeMeter {
         return false;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 }

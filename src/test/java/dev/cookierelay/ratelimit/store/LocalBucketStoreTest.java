@@ -2,26 +2,14 @@ package dev.cookierelay.ratelimit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cookierelay.ratelimit.FakeClock;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LocalBucketStoreTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter clock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
+    private final FakeClock clock = new FakeClock();
 
     private static BucketConfiguration tenPerMinute() {
         return BucketConfiguration.builder()
@@ -56,7 +44,7 @@ class LocalBucketStoreTest {
         LocalBucketStore store = new LocalBucketStore(1_000, Duration.ofMinutes(1), clock, Runnable::run);
         store.bucket("idle", LocalBucketStoreTest::tenPerMinute).tryConsume(1);
 
-        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        clock.advance(Duration.ofSeconds(61));
 
         assertThat(store.size()).isZero();
     }
