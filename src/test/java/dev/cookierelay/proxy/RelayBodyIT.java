@@ -218,6 +218,7 @@ class RelayBodyIT extends RelayUnderTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Content-Length")).containsExactly("4096");
         assertThat(response.body()).isEmpty();
+        assertThat(backend.takeRequest().method()).isEqualTo("HEAD");
     }
 
     @Test
