@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pooled HTTP client per route, built once at deployment, plus the timer that enforces response and
- * idle limits and the threads that read uploads. A client per route keeps each route's connections (and so its tokens) to its own target.
+ * idle limits and the threads that read uploads. A client per route keeps each route's connections (and
+ * so its tokens) to its own target.
  */
 @ApplicationScoped
 public class BackendClients {

@@ -15,8 +15,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Streams the backend's response body to the client with non-blocking servlet writes. It asks for at most
- * {@value #WINDOW} chunks ahead of what it writes, so a slow client slows the
- * backend instead of filling memory, and it flushes whenever it has nothing left to write, so every
+ * {@value #WINDOW} chunks ahead of what it writes, so a slow client slows the backend instead of filling
+ * memory, and it flushes whenever it has nothing left to write, so every
  * Server-Sent Event leaves as soon as it arrives. No thread is held while either side is silent.
  */
 final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> {
@@ -31,9 +31,10 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     }
 
     /**
-     * Chunks (the HTTP client's reads, up to 16 KiB each) asked for ahead of the client: the backend
-     * connection is read while the client connection is written, and one flush covers what arrived
-     * meanwhile. One chunk at a time halved the 1 MiB throughput (bench/README.md).
+     * Chunks (the HTTP client's reads, each up to jdk.httpclient.bufsize, 16 KiB by default) asked for
+     * ahead of the client: the backend connection is read while the client connection is written, and one
+     * flush covers what arrived meanwhile. Measured with the copy removed: about +5% for 1 MiB bodies
+     * (bench/README.md, item 6).
      */
     static final int WINDOW = 4;
 
