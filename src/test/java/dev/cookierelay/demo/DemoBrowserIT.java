@@ -60,7 +60,10 @@ class DemoBrowserIT {
 
     @AfterAll
     static void stopBackend() {
-        backend.close();
+        // Null when startBackend failed (no browser installed): its message is the one to report.
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     @BeforeEach
