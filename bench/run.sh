@@ -84,25 +84,31 @@ build() {
   log "compiling the SSE backend and client"
   mkdir -p "$WORK/classes"
   javac -d "$WORK/classes" "$BENCH/java/StreamBackend.java" "$BENCH/java/SseClient.java"
-  # The floor WAR (floor/FloorRelay.java): the JDK client behind a bare servlet, on the same server.
-  log "building the floor WAR"
+  log "building the comparison WARs"
   (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeArtifactIds=jakarta.jakartaee-api \
       -Dmdep.outputFile="$WORK/jakarta-api.classpath") > "$WORK/logs/mvn-classpath.log" 2>&1 \
     || { tail -30 "$WORK/logs/mvn-classpath.log" >&2; die "resolving the Jakarta EE API"; }
-  mkdir -p "$WORK/floor-war/WEB-INF/classes"
-  javac -cp "$(cat "$WORK/jakarta-api.classpath")" -d "$WORK/floor-war/WEB-INF/classes" "$BENCH/floor/FloorRelay.java"
-  cp "$ROOT/src/main/webapp/WEB-INF/payara-web.xml" "$WORK/floor-war/WEB-INF/"
-  (cd "$WORK/floor-war" && jar cf "$WORK/floor.war" .)
+  # floor/FloorRelay.java: the JDK client behind a bare servlet, on the same server.
+  small_war floor "$BENCH/floor/FloorRelay.java"
   # The boot-time floor (floor/OneBean.java): one CDI bean, the relay's own beans.xml.
-  mkdir -p "$WORK/cdi-war/WEB-INF/classes"
-  javac -cp "$(cat "$WORK/jakarta-api.classpath")" -d "$WORK/cdi-war/WEB-INF/classes" "$BENCH/floor/OneBean.java"
-  cp "$ROOT/src/main/webapp/WEB-INF/payara-web.xml" "$ROOT/src/main/webapp/WEB-INF/beans.xml" "$WORK/cdi-war/WEB-INF/"
-  (cd "$WORK/cdi-war" && jar cf "$WORK/cdi.war" .)
+  small_war cdi "$BENCH/floor/OneBean.java" "$ROOT/src/main/webapp/WEB-INF/beans.xml"
   # The trivial WAR the relay's boot time is compared with: one static page at the same context root.
-  mkdir -p "$WORK/empty-war/WEB-INF"
+  mkdir -p "$WORK/empty-war"
   echo ok > "$WORK/empty-war/index.html"
-  cp "$ROOT/src/main/webapp/WEB-INF/payara-web.xml" "$WORK/empty-war/WEB-INF/"
-  (cd "$WORK/empty-war" && jar cf "$WORK/empty.war" .)
+  small_war empty ""
+}
+
+# small_war NAME SOURCE [WEB-INF FILES...]: $WORK/NAME.war from $WORK/NAME-war plus the compiled SOURCE (none
+# when empty), at the relay's own context root (its payara-web.xml).
+small_war() {
+  local name="$1" source="$2"; shift 2
+  local dir="$WORK/$name-war"
+  mkdir -p "$dir/WEB-INF/classes"
+  if [ -n "$source" ]; then
+    javac -cp "$(cat "$WORK/jakarta-api.classpath")" -d "$dir/WEB-INF/classes" "$source"
+  fi
+  cp "$ROOT/src/main/webapp/WEB-INF/payara-web.xml" "$@" "$dir/WEB-INF/"
+  (cd "$dir" && jar cf "$WORK/$name.war" .)
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
