@@ -38,6 +38,17 @@ public class SettingsProducer {
 
     @PostConstruct
     void read() {
+        try {
+            readAll();
+        } catch (InvalidSettingException e) {
+            // Logged here as well: the relay jar is a library bean archive, and Payara fails such an archive's
+            // deployment with only Weld's "Unable to invoke read()", dropping the cause that names the key.
+            LOG.severe(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void readAll() {
         SettingsSource source = SettingsSource.of(config);
         routing = RoutingSettings.from(source);
         proxy = ProxySettings.from(source);
@@ -46,7 +57,7 @@ public class SettingsProducer {
         rateLimit = RateLimitSettings.from(source, routing);
         demo = DemoSettings.from(source);
         LOG.info(() -> "relay routes: " + routing.table().routes().stream()
-                .map(SettingsProducer::describe).collect(Collectors.joining(", ")));
+                .map(route -> describe(route, routing)).collect(Collectors.joining(", ")));
         LOG.info(() -> "relay backend limits: " + proxy);
         LOG.info(() -> "relay browser security: " + security);
         LOG.info(() -> "relay health probes: " + health);
@@ -92,7 +103,7 @@ public class SettingsProducer {
         return demo;
     }
 
-    private static String describe(Route route) {
-        return "/api/" + route.name() + " -> " + route.target() + " (cookie " + route.cookieName() + ")";
+    private static String describe(Route route, RoutingSettings routing) {
+        return routing.table().prefixOf(route) + " -> " + route.target() + " (cookie " + route.cookieName() + ")";
     }
 }

@@ -1,6 +1,5 @@
 package dev.cookierelay.demo;
 
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +10,6 @@ import java.io.IOException;
  * directory redirect to /demo/ would happen before any filter and tell a real deployment's visitors
  * that a demo directory exists.
  */
-@WebServlet(name = "demo-entry", urlPatterns = "/demo")
 public class DemoEntryServlet extends HttpServlet {
 
     @Override

@@ -4,7 +4,6 @@ import dev.cookierelay.proxy.ErrorResponse;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +13,6 @@ import java.io.IOException;
  * Hides everything under /demo (the static page and the sign-in/sign-out servlet) unless the demo is on:
  * a real deployment must have no way to obtain a cookie without real sign-in. Kept off /api/* on purpose.
  */
-@WebFilter(filterName = "demo-gate", urlPatterns = "/demo/*", asyncSupported = true)
 public class DemoGate extends HttpFilter {
 
     // The demo page loads only its own files and calls only its own origin.

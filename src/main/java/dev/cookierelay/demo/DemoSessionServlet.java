@@ -3,7 +3,6 @@ package dev.cookierelay.demo;
 import dev.cookierelay.proxy.ErrorResponse;
 import dev.cookierelay.routing.RoutingSettings;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
  * Demo-only stand-in for a real login: POST /demo/sign-in sets the default route's auth cookie to the
  * demo token, POST /demo/sign-out clears it. {@link DemoGate} makes both 404 when the demo is off.
  */
-@WebServlet(name = "demo-session", urlPatterns = {"/demo/sign-in", "/demo/sign-out"})
 public class DemoSessionServlet extends HttpServlet {
 
     @Inject
@@ -39,7 +37,8 @@ public class DemoSessionServlet extends HttpServlet {
 
     /** The cookie /api/proxy/** reads: the demo backend is the default route's target. */
     private String defaultRouteCookie() {
-        return routing.table().match("/api/" + RoutingSettings.DEFAULT_ROUTE).orElseThrow().route().cookieName();
+        return routing.table().routes().stream().filter(route -> route.name().equals(RoutingSettings.DEFAULT_ROUTE))
+                .findFirst().orElseThrow().cookieName();
     }
 
     @Override

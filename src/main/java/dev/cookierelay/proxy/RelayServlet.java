@@ -6,7 +6,6 @@ import dev.cookierelay.security.AuthCookie;
 import dev.cookierelay.security.RequestTargetPolicy;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /api/<route>/**}: checks the request, then hands it to a {@link BackendExchange} on an async
+ * {@code <mount>/<route>/**} ({@code /api/proxy/**} by default): checks the request, then hands it to a {@link BackendExchange} on an async
  * context, so no request thread waits for the backend or for a streamed body.
  */
-@WebServlet(name = "relay", urlPatterns = "/api/*", asyncSupported = true)
+// Registered by RelayRegistrar at the configured mount, not by annotation: the mount is a setting.
 public class RelayServlet extends HttpServlet {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -69,7 +68,7 @@ public class RelayServlet extends HttpServlet {
 
         AsyncContext async = AsyncHandoff.begin(clientRequest, clientResponse);
         BackendExchange exchange = new BackendExchange(async, clientResponse, match.route(),
-                contextPath + match.route().relayPrefix(), settings, backends.timers());
+                contextPath + routing.table().prefixOf(match.route()), settings, backends.timers());
         boolean hasBody = declaredLength > 0 || clientRequest.getHeader("Transfer-Encoding") != null;
         HttpRequest backendRequest;
         try {

@@ -102,7 +102,7 @@ public record RateLimitSettings(boolean enabled, RouteLimits unrouted, Map<Strin
         if (!enabled) {
             return "off";
         }
-        return routes.entrySet().stream().map(route -> "/api/" + route.getKey() + ": " + route.getValue())
+        return routes.entrySet().stream().map(route -> "route " + route.getKey() + ": " + route.getValue())
                 .collect(Collectors.joining("; ", "", "; "))
                 + "trusted proxies " + trustedProxies + ", IPv6 keyed per /" + ipv6PrefixLength
                 + ", at most " + maxKeys + " buckets, "

@@ -3,7 +3,7 @@ package dev.cookierelay.routing;
 import java.net.URI;
 
 /**
- * One relay route: requests under {@code /api/<name>} go to {@code target}, authenticated by
+ * One relay route: requests under {@code <mount>/<name>} ({@code /api/<name>} by default) go to {@code target}, authenticated by
  * {@code cookieName}, with request bodies of at most {@code maxRequestBytes}.
  */
 public record Route(String name, URI target, String cookieName, long maxRequestBytes) {
@@ -17,10 +17,5 @@ public record Route(String name, URI target, String cookieName, long maxRequestB
     /** {@code scheme://host[:port]} of the target, as the backend would write it in an absolute URL. */
     public String origin() {
         return target.getScheme().toLowerCase() + "://" + target.getRawAuthority();
-    }
-
-    /** The path prefix clients call, below the context root. */
-    public String relayPrefix() {
-        return "/api/" + name;
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The configured routes: {@code proxy} from BACKEND_URL/AUTH_COOKIE_NAME, then each of RELAY_ROUTES. */
+/**
+ * The configured routes below RELAY_MOUNT_PATH: {@code proxy} from BACKEND_URL/AUTH_COOKIE_NAME, then each
+ * of RELAY_ROUTES.
+ */
 public record RoutingSettings(RouteTable table) {
 
     public static final String DEFAULT_ROUTE = "proxy";
@@ -20,6 +23,7 @@ public record RoutingSettings(RouteTable table) {
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,256}");
 
     public static RoutingSettings from(SettingsSource source) {
+        String mountPath = MountPath.of(source.string(MountPath.KEY));
         String defaultCookie = cookieName("AUTH_COOKIE_NAME", source.string("AUTH_COOKIE_NAME"));
         long defaultMaxBytes = maxRequestBytes(source, MAX_REQUEST_BYTES_KEY);
         List<Route> routes = new ArrayList<>();
@@ -39,7 +43,7 @@ public record RoutingSettings(RouteTable table) {
                     ? maxRequestBytes(source, prefix + MAX_REQUEST_BYTES_SUFFIX) : defaultMaxBytes;
             routes.add(new Route(name, source.httpUrl(prefix + "URL"), cookie, maxBytes));
         }
-        return new RoutingSettings(new RouteTable(routes));
+        return new RoutingSettings(new RouteTable(mountPath, routes));
     }
 
     /** {@code chat-kit} → {@code RELAY_ROUTE_CHAT_KIT_}: every key is also a valid environment variable name. */

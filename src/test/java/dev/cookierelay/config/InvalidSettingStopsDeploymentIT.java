@@ -29,6 +29,7 @@ class InvalidSettingStopsDeploymentIT {
         "BACKEND_URL | http://api.example/v1?x=1 | Invalid setting BACKEND_URL: must not have a query or fragment",
         "BACKEND_TIMEOUT_SECONDS | soon | Invalid setting BACKEND_TIMEOUT_SECONDS: must be a whole number",
         "RELAY_ROUTES | Chat | Invalid setting RELAY_ROUTES: route name 'Chat'",
+        "RELAY_MOUNT_PATH | /api/* | Invalid setting RELAY_MOUNT_PATH: '/api/*' must be a path such as /api",
     })
     void serverRefusesTheWarAndNamesTheKey(String key, String value, String expectedMessage) throws Exception {
         int port;

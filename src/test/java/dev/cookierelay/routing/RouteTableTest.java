@@ -10,7 +10,7 @@ class RouteTableTest {
 
     private static final Route PROXY = new Route("proxy", URI.create("http://backend:8000/v1"), "auth_token", 1024);
     private static final Route CHATKIT = new Route("chatkit", URI.create("http://backend:8000/chatkit"), "taskflow_id_token", 1024);
-    private final RouteTable table = new RouteTable(List.of(PROXY, CHATKIT));
+    private final RouteTable table = new RouteTable("/api", List.of(PROXY, CHATKIT));
 
     @Test
     void matchesTheRouteWithNothingAfterIt() {
@@ -81,5 +81,22 @@ class RouteTableTest {
     @Test
     void routesAreListedInConfiguredOrder() {
         assertThat(table.routes()).containsExactly(PROXY, CHATKIT);
+    }
+
+    @Test
+    void prefixOfARouteIsTheMountSlashItsName() {
+        assertThat(table.prefixOf(CHATKIT)).isEqualTo("/api/chatkit");
+        assertThat(new RouteTable("/relay/v1", List.of(PROXY)).prefixOf(PROXY)).isEqualTo("/relay/v1/proxy");
+    }
+
+    @Test
+    void anotherMountMatchesOnlyBelowItself() {
+        RouteTable moved = new RouteTable("/relay", List.of(PROXY, CHATKIT));
+
+        assertThat(moved.match("/relay/proxy/a")).contains(new RouteMatch(PROXY, "/a"));
+        assertThat(moved.match("/relay/chatkit")).contains(new RouteMatch(CHATKIT, ""));
+        assertThat(moved.match("/api/proxy/a")).isEmpty();
+        assertThat(moved.match("/relayx/proxy/a")).isEmpty();
+        assertThat(moved.match("/relay")).isEmpty();
     }
 }

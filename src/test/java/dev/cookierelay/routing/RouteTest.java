@@ -43,9 +43,4 @@ class RouteTest {
     void originLowerCasesTheScheme() {
         assertThat(to("HTTPS://backend:8443/").origin()).isEqualTo("https://backend:8443");
     }
-
-    @Test
-    void relayPrefixIsApiSlashName() {
-        assertThat(to("http://backend").relayPrefix()).isEqualTo("/api/chatkit");
-    }
 }
