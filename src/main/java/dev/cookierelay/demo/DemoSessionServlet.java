@@ -37,8 +37,7 @@ public class DemoSessionServlet extends HttpServlet {
 
     /** The cookie /api/proxy/** reads: the demo backend is the default route's target. */
     private String defaultRouteCookie() {
-        return routing.table().routes().stream().filter(route -> route.name().equals(RoutingSettings.DEFAULT_ROUTE))
-                .findFirst().orElseThrow().cookieName();
+        return routing.table().route(RoutingSettings.DEFAULT_ROUTE).orElseThrow().cookieName();
     }
 
     @Override

@@ -27,6 +27,10 @@ public final class RouteTable {
         return mountPath;
     }
 
+    public Optional<Route> route(String name) {
+        return Optional.ofNullable(routesByName.get(name));
+    }
+
     /** The path prefix clients call for {@code route}, below the context root: {@code /api/chatkit}. */
     public String prefixOf(Route route) {
         return prefix + route.name();
