@@ -91,7 +91,7 @@ build() {
   # floor/FloorRelay.java: the JDK client behind a bare servlet, on the same server.
   small_war floor "$BENCH/floor/FloorRelay.java"
   # The boot-time floor (floor/OneBean.java): one CDI bean, the relay's own beans.xml.
-  small_war cdi "$BENCH/floor/OneBean.java" "$ROOT/src/main/webapp/WEB-INF/beans.xml"
+  small_war cdi "$BENCH/floor/OneBean.java" "$ROOT/src/main/resources/META-INF/beans.xml"
   # The trivial WAR the relay's boot time is compared with: one static page at the same context root.
   mkdir -p "$WORK/empty-war"
   echo ok > "$WORK/empty-war/index.html"
