@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** {@code GET /files/report.png} sends a binary file; {@code POST /upload} reports the size and SHA-256 it received. */
-final class DemoFiles {
+public final class DemoFiles {
 
     static final String REPORT_RESOURCE = "/demo/report.png";
 
@@ -19,7 +19,7 @@ final class DemoFiles {
     }
 
     /** The file's bytes, from the test classpath (src/test/resources/demo/report.png). */
-    static byte[] report() {
+    public static byte[] report() {
         try (InputStream in = DemoFiles.class.getResourceAsStream(REPORT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + REPORT_RESOURCE);

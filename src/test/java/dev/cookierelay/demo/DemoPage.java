@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,12 +83,7 @@ final class DemoPage {
 
     /** A PNG of the whole page, not just the first screenful: the window grows to the page's height first. */
     byte[] fullPageScreenshot() {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        long pageHeight = (Long) js.executeScript("return document.documentElement.scrollHeight");
-        long chromeHeight = (Long) js.executeScript("return window.outerHeight - window.innerHeight");
-        Dimension size = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) (pageHeight + chromeHeight)));
-        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        return HeadlessChromium.fullPageScreenshot(driver);
     }
 
     String text(String id) {

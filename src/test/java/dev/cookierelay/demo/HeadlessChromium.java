@@ -4,6 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -12,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's chromium through Debian's chromedriver, headless, with nothing of its own reaching the network:
  * a browser the test names explicitly, so Selenium Manager never looks for (or downloads) one.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -23,7 +28,7 @@ final class HeadlessChromium {
     }
 
     /** Fails (never skips) when the browser is missing: a browser test that did not run proved nothing. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         requireInstalled(BROWSER, DRIVER);
     }
 
@@ -36,7 +41,7 @@ final class HeadlessChromium {
         }
     }
 
-    static ChromeDriver start(Path profileDir, Path downloadDir) {
+    public static ChromeDriver start(Path profileDir, Path downloadDir) {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
@@ -55,5 +60,15 @@ final class HeadlessChromium {
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The whole page as a PNG: the window grows to the page's height first, so nothing below the fold is cut. */
+    public static byte[] fullPageScreenshot(WebDriver driver) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        long pageHeight = (Long) js.executeScript("return document.documentElement.scrollHeight");
+        long chromeHeight = (Long) js.executeScript("return window.outerHeight - window.innerHeight");
+        Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) (pageHeight + chromeHeight)));
+        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     }
 }
