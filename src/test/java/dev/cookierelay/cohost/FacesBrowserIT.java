@@ -2,11 +2,9 @@ package dev.cookierelay.cohost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cookierelay.demo.DemoBackend;
+import dev.cookierelay.demo.BrowserOnDemoBackend;
 import dev.cookierelay.demo.DemoFiles;
 import dev.cookierelay.demo.HeadlessChromium;
-import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,21 +12,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,50 +26,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the relay, while the token stays in an httpOnly cookie that script cannot read. The login's token is the demo
  * backend's (EXAMPLE_API_TOKEN in the demo-browser execution).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@Tag("browser")
-class FacesBrowserIT {
-
-    private static final String TOKEN = System.getProperty("it.demo.token");
-    private static DemoBackend backend;
+class FacesBrowserIT extends BrowserOnDemoBackend {
 
     @Deployment(testable = false)
     static WebArchive facesWithRelay() {
         return FacesApp.withRelayInside();
     }
 
-    @ArquillianResource
-    URL base;
-
-    ChromeDriver driver;
     WebDriverWait wait;
 
-    @BeforeAll
-    static void startBackend() throws IOException {
-        HeadlessChromium.requireInstalled();
-        backend = DemoBackend.start(Integer.getInteger("it.demo.backend.port"), TOKEN);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        if (backend != null) {
-            backend.close();
-        }
-    }
-
     @BeforeEach
-    void openBrowser() throws IOException {
-        Path root = Files.createDirectories(Path.of(System.getProperty("it.browser.dir", "target/browser-it")));
-        Path workDir = Files.createTempDirectory(root, "faces-");
-        driver = HeadlessChromium.start(Files.createDirectory(workDir.resolve("profile")),
-                Files.createDirectory(workDir.resolve("downloads")));
+    void waitUpTo20Seconds() {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.cookierelay.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cookierelay.testing.RelayDeployment;
-import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,71 +11,28 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The central promise in a real browser: chromium drives the demo page on a relay with the demo on,
  * in front of the demo backend, and the token never becomes visible to the page's JavaScript.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@Tag("browser")
-class DemoBrowserIT {
-
-    private static final String TOKEN = System.getProperty("it.demo.token");
-    private static DemoBackend backend;
+class DemoBrowserIT extends BrowserOnDemoBackend {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return RelayDeployment.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Path workDir;
-    ChromeDriver driver;
     DemoPage page;
 
-    @BeforeAll
-    static void startBackend() throws IOException {
-        HeadlessChromium.requireInstalled();
-        backend = DemoBackend.start(Integer.getInteger("it.demo.backend.port"), TOKEN);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        // Null when startBackend failed (no browser installed): its message is the one to report.
-        if (backend != null) {
-            backend.close();
-        }
-    }
-
     @BeforeEach
-    void openPage() throws IOException {
-        Path root = Files.createDirectories(Path.of(System.getProperty("it.browser.dir", "target/browser-it")));
-        workDir = Files.createTempDirectory(root, "run-");
-        driver = HeadlessChromium.start(Files.createDirectory(workDir.resolve("profile")),
-                Files.createDirectory(workDir.resolve("downloads")));
+    void openPage() {
         page = new DemoPage(driver).open(base.toString());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
     }
 
     @Test
