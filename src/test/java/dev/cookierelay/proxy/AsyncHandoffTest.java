@@ -1,6 +1,7 @@
 package dev.cookierelay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,21 +19,38 @@ import org.junit.jupiter.api.Test;
 class AsyncHandoffTest {
 
     private final List<String> calls = new ArrayList<>();
+    private boolean asyncSupported = true;
 
     @Test
     void statusIsSettledOnTheRequestThreadBeforeAnyOtherThreadCanAnswer() {
         AsyncContext async = AsyncHandoff.begin(fake(HttpServletRequest.class), fake(HttpServletResponse.class));
 
         assertThat(async).isNotNull();
-        assertThat(calls).containsExactly("HttpServletResponse.setStatus[200]", "HttpServletRequest.startAsync[]",
-                "AsyncContext.setTimeout[0]");
+        assertThat(calls).containsExactly("HttpServletRequest.isAsyncSupported[]", "HttpServletResponse.setStatus[200]",
+                "HttpServletRequest.startAsync[]", "AsyncContext.setTimeout[0]");
+    }
+
+    @Test
+    void behindAFilterThatIsNotAsyncSupportedTheRelayAnswersA500OfItsOwnInsteadOfStarting() {
+        asyncSupported = false;
+
+        assertThatThrownBy(() -> AsyncHandoff.begin(fake(HttpServletRequest.class), fake(HttpServletResponse.class)))
+                .isInstanceOfSatisfying(RelayRejection.class, rejection -> {
+                    assertThat(rejection.status()).isEqualTo(500);
+                    assertThat(rejection.getMessage()).isEqualTo(AsyncHandoff.NOT_ASYNC);
+                });
+        assertThat(calls).containsExactly("HttpServletRequest.isAsyncSupported[]");
     }
 
     /** A fake that records each call; startAsync returns a recording AsyncContext. */
     private <T> T fake(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             calls.add(type.getSimpleName() + "." + method.getName() + Arrays.toString(args == null ? new Object[0] : args));
-            return method.getName().equals("startAsync") ? fake(AsyncContext.class) : null;
+            return switch (method.getName()) {
+                case "startAsync" -> fake(AsyncContext.class);
+                case "isAsyncSupported" -> asyncSupported;
+                default -> null;
+            };
         }));
     }
 }
