@@ -1,7 +1,8 @@
 #!/bin/sh
 # Sets every cookie-relay MicroProfile Config key on a running Payara Server 6 (config source "config", i.e. the
-# server-config of the target, ordinal 120) and deploys the WAR at /. Values come from the environment, else the
-# WAR's defaults are written explicitly, so `asadmin get-config-property` shows what the relay uses.
+# server-config of the target, ordinal 120) and deploys the WAR at /, or at RELAY_CONTEXT_ROOT (e.g. /relay, beside
+# an application that owns /). Values come from the environment, else the WAR's defaults are written explicitly,
+# so `asadmin get-config-property` shows what the relay uses.
 # Undo exactly with unconfigure.sh.  ASADMIN (default: asadmin), RELAY_WAR (default: target/cookie-relay.war),
 # ASADMIN_OPTS (e.g. "--host 127.0.0.1 --port 4848 --user admin --passwordfile pw.txt").
 set -eu
@@ -14,4 +15,4 @@ for key in $RELAY_KEYS; do
     $asadmin set-config-property --source=config --sourceName=server-config \
         --propertyName="$key" --propertyValue="$value"
 done
-$asadmin deploy --name cookie-relay --contextroot / "${RELAY_WAR:-target/cookie-relay.war}"
+$asadmin deploy --name cookie-relay --contextroot "${RELAY_CONTEXT_ROOT:-/}" "${RELAY_WAR:-target/cookie-relay.war}"

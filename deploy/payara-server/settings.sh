@@ -1,8 +1,8 @@
 # Sourced by configure.sh / unconfigure.sh: every key of src/main/resources/META-INF/microprofile-config.properties
-# but the demo's (RELAY_DEMO_*: never set on a real server), with its default. PayaraServerScriptsIT fails when a
-# key is missing here. Named routes add RELAY_ROUTE_<NAME>_URL / _COOKIE / _MAX_REQUEST_BYTES / _RATE_LIMIT_*:
+# but the demo's (RELAY_DEMO_*: never set on a real server), with its default. PayaraServerSettingsTest fails when a
+# key or default here differs from the WAR's. Named routes add RELAY_ROUTE_<NAME>_URL / _COOKIE / _MAX_REQUEST_BYTES / _RATE_LIMIT_*:
 # list them in RELAY_EXTRA_KEYS.
-RELAY_KEYS="BACKEND_URL AUTH_COOKIE_NAME RELAY_ROUTES BACKEND_TIMEOUT_SECONDS BACKEND_CONNECT_TIMEOUT_SECONDS
+RELAY_KEYS="RELAY_MOUNT_PATH BACKEND_URL AUTH_COOKIE_NAME RELAY_ROUTES BACKEND_TIMEOUT_SECONDS BACKEND_CONNECT_TIMEOUT_SECONDS
 BACKEND_IDLE_TIMEOUT_SECONDS RELAY_MAX_REQUEST_BYTES AUTH_COOKIE_MAX_LENGTH
 RELAY_CSRF_MODE RELAY_CSRF_ALL_METHODS RELAY_CSRF_HEADER RELAY_CSRF_HEADER_VALUE RELAY_TRUSTED_ORIGINS
 HEALTH_CHECK_INTERVAL_SECONDS HEALTH_CHECK_TIMEOUT_MILLIS
@@ -11,6 +11,7 @@ RATE_LIMIT_IPV6_PREFIX_LENGTH RATE_LIMIT_MAX_KEYS RATE_LIMIT_MAX_STREAMS_PER_CAL
 
 default_of() {
     case "$1" in
+        RELAY_MOUNT_PATH) echo "/api" ;;
         BACKEND_URL) echo "http://localhost:8000" ;;
         AUTH_COOKIE_NAME) echo "auth_token" ;;
         BACKEND_TIMEOUT_SECONDS) echo 30 ;;
