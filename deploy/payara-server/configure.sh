@@ -15,4 +15,6 @@ for key in $RELAY_KEYS; do
     $asadmin set-config-property --source=config --sourceName=server-config \
         --propertyName="$key" --propertyValue="$value"
 done
+# Grizzly answers a body on GET, HEAD and DELETE with a bare 400 before the relay sees it (deploy/README.md).
+$asadmin set "configs.config.server-config.network-config.protocols.protocol.${HTTP_LISTENER:-http-listener-1}.http.allow-payload-for-undefined-http-methods=true"
 $asadmin deploy --name cookie-relay --contextroot "${RELAY_CONTEXT_ROOT:-/}" "${RELAY_WAR:-target/cookie-relay.war}"
