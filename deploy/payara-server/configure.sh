@@ -17,4 +17,6 @@ for key in $RELAY_KEYS; do
 done
 # Grizzly answers a body on GET, HEAD and DELETE with a bare 400 before the relay sees it (deploy/README.md).
 $asadmin set "configs.config.server-config.network-config.protocols.protocol.${HTTP_LISTENER:-http-listener-1}.http.allow-payload-for-undefined-http-methods=true"
+# No HTTP/2 on cleartext: the HTTP/2 preface then gets a 501 instead of opening a session (deploy/README.md).
+$asadmin set "configs.config.server-config.network-config.protocols.protocol.${HTTP_LISTENER:-http-listener-1}.http.http2-enabled=false"
 $asadmin deploy --name cookie-relay --contextroot "${RELAY_CONTEXT_ROOT:-/}" "${RELAY_WAR:-target/cookie-relay.war}"

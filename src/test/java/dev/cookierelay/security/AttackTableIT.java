@@ -133,6 +133,11 @@ class AttackTableIT extends RelayUnderTest {
                 // Neither lets the app see it: Grizzly answers 200 with an empty body, Undertow 400 with an empty body.
                 get("invalid escape in the path", "/api/proxy/a%zz", "").refusedByContainer(400).onPayara(200, ""),
                 get("trailing % in the path", "/api/proxy/a%", "").refusedByContainer(400).onPayara(200, ""),
+                // RFC 9112 §3.2: a malformed request line, 400, on both as the suite runs them. Measured by hand: Payara
+                // Micro with its access log off answers 505 instead (it reads "b HTTP/1.1" as the version); with it on
+                // (--accesslog, as here) 400. Either way nothing reaches the relay (README, "What the container does").
+                get("raw space in the path", "/api/proxy/a b", "").refusedByContainer(400),
+                get("raw tab in the path", "/api/proxy/a\tb", "").refusedByContainer(400),
                 // Grizzly passes raw non-ASCII to the relay, which refuses it; Undertow refuses it itself (400, empty body).
                 get("raw non-ASCII bytes in the path", "/api/proxy/caf\u00c3\u00a9", "").refused(400, "Illegal character in the path")
                         .onWildFly(400, ""),
