@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: bench/run.sh [--smoke] [--profile]
+# Usage: bench/run.sh [--smoke|--profile|--serve|--candidates]
 # Benchmarks cookie-relay on Payara Micro against the direct backend and nginx as the same
 # cookie->Bearer relay, on 127.0.0.1 only. See bench/README.md for what it measures and the latest table.
 #   (default)  full run: 3 interleaved repetitions of 10 s per wrk workload, SSE N=100/1000/2000,
@@ -7,6 +7,9 @@
 #   --smoke    a few seconds of each workload (SSE N=20, 64 MiB bodies, one boot each); exits non-zero
 #              when any workload errors (non-2xx, socket errors, missing events, relay not up). CI runs it.
 #   --profile  relay with JFR: 20 s GET small (32 conns) and 20 s GET 1 MiB, top frames of each.
+#   --candidates  backend-client candidates (issue 14): the wrk workloads against bare-servlet floors with the JDK
+#              client (tuned and as ops find it), Jetty's HttpClient 12 and Apache HttpClient 5 async, the latter
+#              three on a Payara Micro started with no JVM option; writes candidates.md into the run's folder.
 #   --serve    only starts everything and prints the ports, for poking at by hand; stops after
 #              BENCH_SERVE_SECONDS (default 300) or Ctrl-C.
 # env: BENCH_DURATION (seconds per full-run wrk workload, default 10), BENCH_SKIP_BUILD=1 (use target/cookie-relay.war as is), BENCH_RELAY_JAVA_OPTS (extra JVM options
@@ -22,12 +25,15 @@ for arg in "$@"; do
     --smoke) MODE=smoke ;;
     --profile) MODE=profile ;;
     --serve) MODE=serve ;;
-    *) echo "usage: $0 [--smoke|--profile|--serve]" >&2; exit 2 ;;
+    --candidates) MODE=candidates ;;
+    *) echo "usage: $0 [--smoke|--profile|--serve|--candidates]" >&2; exit 2 ;;
   esac
 done
 
 if [ "$MODE" = smoke ]; then
   DURATION=2; REPS=1; WARMUP=3; SSE_COUNTS="20"; SSE_SECONDS=3; BIG_MB=64; BOOTS=1
+elif [ "$MODE" = candidates ]; then
+  DURATION="${BENCH_DURATION:-6}"; REPS=2; WARMUP=10; SSE_COUNTS=""; SSE_SECONDS=0; BIG_MB=0; BOOTS=0
 else
   DURATION="${BENCH_DURATION:-10}"; REPS=3; WARMUP=20; SSE_COUNTS="100 1000 2000"; SSE_SECONDS=10; BIG_MB=1024; BOOTS=3
 fi
@@ -96,6 +102,22 @@ build() {
   mkdir -p "$WORK/empty-war"
   echo ok > "$WORK/empty-war/index.html"
   small_war empty ""
+  if [ "$MODE" = candidates ]; then
+    candidate_war jetty JettyFloor.java
+    candidate_war apache ApacheFloor.java
+  fi
+}
+
+# candidate_war NAME SOURCE: $WORK/NAME.war, candidates/SOURCE with the client of the pom's profile NAME in WEB-INF/lib.
+candidate_war() {
+  local name="$1" source="$2" dir="$WORK/$1-war"
+  mkdir -p "$dir/WEB-INF/classes" "$dir/WEB-INF/lib"
+  (cd "$BENCH/candidates" && mvn -B -q -P"$name" dependency:copy-dependencies -DoutputDirectory="$dir/WEB-INF/lib") \
+    > "$WORK/logs/mvn-$name.log" 2>&1 || { tail -30 "$WORK/logs/mvn-$name.log" >&2; die "fetching the $name client"; }
+  javac -cp "$(cat "$WORK/jakarta-api.classpath"):$(find "$dir/WEB-INF/lib" -name '*.jar' | tr '\n' ':')" \
+    -d "$dir/WEB-INF/classes" "$BENCH/candidates/$source" "$BENCH/candidates/Cookies.java"
+  cp "$ROOT/src/main/webapp/WEB-INF/payara-web.xml" "$dir/WEB-INF/"
+  (cd "$dir" && jar cf "$WORK/$name.war" .)
 }
 
 # small_war NAME SOURCE [WEB-INF FILES...]: $WORK/NAME.war from $WORK/NAME-war plus the compiled SOURCE (none
@@ -177,6 +199,18 @@ start_servers() {
   wait_http "nginx relay" "http://127.0.0.1:$NGINX_PORT/api/proxy/small" 10 -H "Cookie: $COOKIE"
   wait_http "relay" "http://127.0.0.1:$RELAY_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
   wait_http "floor" "http://127.0.0.1:$FLOOR_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+  if [ "$MODE" = candidates ]; then
+    # As ops find a server: no JVM option at all (no common-pool parallelism, no client buffer size).
+    FLOOR_PLAIN_PORT="$(free_port)"; JETTY_PORT="$(free_port)"; APACHE_PORT="$(free_port)"; RELAY_PLAIN_PORT="$(free_port)"
+    start_payara "$WORK/floor.war" "$FLOOR_PLAIN_PORT" floor-plain
+    start_payara "$WORK/jetty.war" "$JETTY_PORT" jetty
+    start_payara "$WORK/apache.war" "$APACHE_PORT" apache
+    start_payara "$ROOT/target/cookie-relay.war" "$RELAY_PLAIN_PORT" relay-plain
+    wait_http "floor-plain" "http://127.0.0.1:$FLOOR_PLAIN_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+    wait_http "jetty" "http://127.0.0.1:$JETTY_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+    wait_http "apache" "http://127.0.0.1:$APACHE_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+    wait_http "relay-plain" "http://127.0.0.1:$RELAY_PLAIN_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+  fi
   # The relay must add exactly the Bearer token the cookie carried.
   local echoed
   echoed="$(curl -fsS -H "Cookie: $COOKIE" "http://127.0.0.1:$RELAY_PORT/api/proxy/echo-auth")"
@@ -194,6 +228,10 @@ url_of() { # TARGET PATH
     relay) echo "http://127.0.0.1:$RELAY_PORT/api/proxy/$2" ;;
     floor) echo "http://127.0.0.1:$FLOOR_PORT/api/proxy/$2" ;;
     container) echo "http://127.0.0.1:$FLOOR_PORT/container/$2" ;;
+    floor-plain) echo "http://127.0.0.1:$FLOOR_PLAIN_PORT/api/proxy/$2" ;;
+    jetty) echo "http://127.0.0.1:$JETTY_PORT/api/proxy/$2" ;;
+    apache) echo "http://127.0.0.1:$APACHE_PORT/api/proxy/$2" ;;
+    relay-plain) echo "http://127.0.0.1:$RELAY_PLAIN_PORT/api/proxy/$2" ;;
   esac
 }
 
@@ -217,13 +255,15 @@ WORKLOADS="get-small-32 get-small-1 get-1mb-8 post-16k-32"
 # targets_of WORKLOAD: the floor (Payara + JDK HttpClient, no relay logic) runs every workload; Payara
 # answering by itself only makes sense for the small GETs.
 targets_of() {
+  if [ "$MODE" = candidates ]; then echo "nginx relay relay-plain floor floor-plain jetty apache"; return; fi
   case "$1" in get-small-*) echo "direct nginx relay floor container" ;; *) echo "direct nginx relay floor" ;; esac
 }
 run_workloads() {
   log "warm-up: relay and floor ${WARMUP}s, nginx 2s"
+  local warm="relay floor"
+  [ "$MODE" = candidates ] && warm="relay relay-plain floor floor-plain jetty apache"
   for workload in $WORKLOADS; do
-    run_wrk "$workload" relay warmup "$WARMUP"
-    run_wrk "$workload" floor warmup "$WARMUP"
+    for target in $warm; do run_wrk "$workload" "$target" warmup "$WARMUP"; done
     run_wrk "$workload" nginx warmup 2
   done
   local rep order targets i
@@ -375,6 +415,12 @@ if [ "$MODE" = profile ]; then
   exit 0
 fi
 run_workloads
+if [ "$MODE" = candidates ]; then
+  python3 "$BENCH/lib/candidates.py" "$WORK" "$REPS" "$WORKLOADS" "nginx relay relay-plain floor floor-plain jetty apache" \
+    "$(uname -srm); $(nproc) cores; $(java -version 2>&1 | head -1)" | tee "$WORK/candidates.md"
+  log "candidates done in ${SECONDS}s: $WORK/candidates.md"
+  exit 0
+fi
 run_sse
 run_bigs
 stop_pid "$RELAY_PID"   # the boot measurements get the machine to themselves (the backend stays)
