@@ -206,10 +206,10 @@ start_servers() {
     start_payara "$WORK/jetty.war" "$JETTY_PORT" jetty
     start_payara "$WORK/apache.war" "$APACHE_PORT" apache
     start_payara "$ROOT/target/cookie-relay.war" "$RELAY_PLAIN_PORT" relay-plain
-    wait_http "floor-plain" "http://127.0.0.1:$FLOOR_PLAIN_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
-    wait_http "jetty" "http://127.0.0.1:$JETTY_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
-    wait_http "apache" "http://127.0.0.1:$APACHE_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
-    wait_http "relay-plain" "http://127.0.0.1:$RELAY_PLAIN_PORT/api/proxy/small" 120 -H "Cookie: $COOKIE"
+    local candidate
+    for candidate in floor-plain jetty apache relay-plain; do
+      wait_http "$candidate" "$(url_of "$candidate" small)" 120 -H "Cookie: $COOKIE"
+    done
   fi
   # The relay must add exactly the Bearer token the cookie carried.
   local echoed

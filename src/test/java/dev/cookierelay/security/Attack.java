@@ -21,7 +21,8 @@ final class Attack {
 
     static final String COOKIE = "Cookie: auth_token=" + RelayClient.TOKEN + "\r\n";
     /** The Failsafe execution's server (pom.xml); Payara Micro is arquillian.xml's default container. */
-    private static final String SERVER = System.getProperty("arquillian.launch", "payara-micro");
+    /** The server under test, as the failsafe execution names it: payara-micro or wildfly. */
+    static final String SERVER = System.getProperty("arquillian.launch", "payara-micro");
 
     final String request;
     String name;

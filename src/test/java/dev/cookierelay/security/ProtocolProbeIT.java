@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProtocolProbeIT extends RelayUnderTest {
 
-    private static final String SERVER = System.getProperty("arquillian.launch", "payara-micro");
+    private static final String SERVER = Attack.SERVER;
     private static final byte[] H2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
