@@ -1,9 +1,7 @@
 package dev.cookierelay.proxy;
 
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletionException;
@@ -18,11 +16,10 @@ record BackendFailure(int status, String message) {
                 return new BackendFailure(413, "Request body too large");
             }
             // Like nginx: a backend that does not accept or answer in time is a gateway timeout.
-            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
                 return new BackendFailure(504, "Backend timed out");
             }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException) {
+            if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException) {
                 return new BackendFailure(502, "Backend unreachable");
             }
         }

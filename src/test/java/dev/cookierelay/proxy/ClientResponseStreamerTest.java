@@ -115,6 +115,7 @@ class ClientResponseStreamerTest {
 
         assertThat(events).containsExactly("request " + WINDOW, "write body", "request 1", "flush");
         assertThat(outcome.calls).containsExactly("completed");
+        assertThat(streamer.getBody().toCompletableFuture()).isCompleted();
     }
 
     @Test
@@ -224,6 +225,7 @@ class ClientResponseStreamerTest {
         assertThat(events).containsExactly("request " + WINDOW, "cancel");
         assertThat(outcome.calls).containsExactly("clientGone");
         assertThat(outcome.failure).isSameAs(gone);
+        assertThat(streamer.getBody().toCompletableFuture()).isCompleted();
     }
 
     @Test
