@@ -1,69 +1,89 @@
 package dev.cookierelay.proxy;
 
-import dev.cookierelay.routing.Route;
-import dev.cookierelay.routing.RoutingSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.net.http.HttpClient;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 
 /**
- * One pooled HTTP client per route, built once at deployment, plus the timer that enforces response and
- * idle limits and the threads that read uploads. A client per route keeps each route's connections (and
- * so its tokens) to its own target.
+ * The backend connections (one non-blocking HTTP/1.1 requester with a connection pool per backend host),
+ * built once at deployment, plus the timer that enforces connect, response and idle limits and the
+ * threads that read uploads.
  */
 @ApplicationScoped
 public class BackendClients {
 
-    @Inject
-    RoutingSettings routing;
+    /**
+     * Bytes the requester reads per body chunk, and the most it reads ahead of what the client has taken:
+     * the backend is read while the client is written, and a slow client slows the backend.
+     */
+    static final int CHUNK_BYTES = 16 * 1024;
 
-    @Inject
-    ProxySettings settings;
+    /**
+     * Connections kept per backend host. The JDK client had no cap; this one only stops a runaway, as every
+     * open event stream holds one (the relay's own stream cap and the file-descriptor limit come first).
+     */
+    private static final int MAX_CONNECTIONS_PER_HOST = 100_000;
 
-    private final Map<String, HttpClient> clientsByRoute = new HashMap<>();
+    private HttpAsyncRequester requester;
     private ExecutorService uploads;
     private ScheduledThreadPoolExecutor timers;
 
     @PostConstruct
     void start() {
-        // Upload reads block while the client sends, so they get threads of their own, only while they last.
+        // Upload reads block while the requester sends, so they get threads of their own, only while they last.
         uploads = Executors.newCachedThreadPool(daemonThreads("relay-upload-"));
         timers = new ScheduledThreadPoolExecutor(1, daemonThreads("relay-timer-"));
         timers.setRemoveOnCancelPolicy(true);
-        for (Route route : routing.table().routes()) {
-            clientsByRoute.put(route.name(), HttpClient.newBuilder()
-                    // HTTP/1.1 only: the default client would offer "Upgrade: h2c" on every request.
-                    .version(HttpClient.Version.HTTP_1_1)
-                    // A proxy never follows redirects: the browser must see them (and their Location).
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(settings.connectTimeout())
-                    // Callbacks run on the client's own I/O thread. They never block (client writes are
-                    // non-blocking, uploads are read on their own threads), and every hand-off to a pool
-                    // cost a park and an unpark: GET small 4,400 -> 6,000 req/s (bench/README.md).
-                    .executor(Runnable::run)
-                    // No cookie handler, no authenticator, no proxy selector: nothing is added or kept.
-                    .build());
-        }
+        requester = AsyncRequesterBootstrap.bootstrap()
+                // Only framing and Host are added: no User-Agent, no "Connection: keep-alive", no Expect,
+                // and an OPTIONS body without Content-Type is relayed, not refused (see BackendFraming).
+                .setHttpProcessor(new DefaultHttpProcessor(new BackendFraming(), new RequestTargetHost()))
+                .setHttp1Config(Http1Config.custom()
+                        .setBufferSize(CHUNK_BYTES)
+                        .setInitialWindowSize(CHUNK_BYTES)
+                        // Backend header lines as long as the container accepts from clients (Grizzly: 64 KiB).
+                        .setMaxLineLength(64 * 1024)
+                        .build())
+                // No socket timeout of the requester's own: the relay's timers own every limit, so a quiet
+                // event stream lives as long as BACKEND_IDLE_TIMEOUT_SECONDS says, and no longer.
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(0, java.util.concurrent.TimeUnit.MILLISECONDS).build())
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST)
+                .setMaxTotal(MAX_CONNECTIONS_PER_HOST)
+                .create();
+        requester.start();
     }
 
     @PreDestroy
     void stop() {
         timers.shutdownNow();
         uploads.shutdownNow();
+        // Undeploy must not leave the reactor's threads (and so this application's class loader) behind.
+        requester.close(CloseMode.IMMEDIATE);
+        try {
+            requester.awaitShutdown(TimeValue.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    public HttpClient clientFor(Route route) {
-        return clientsByRoute.get(route.name());
+    public HttpAsyncRequester requester() {
+        return requester;
     }
 
     /** Threads that read uploads, one per upload in progress. */

@@ -6,22 +6,25 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 
 /**
  * One relayed call, from sending the backend request to ending the client's response. Exactly one of
- * three things answers the client: the backend's headers, the response timer (504) or a failure (502/413).
+ * three things answers the client: the backend's headers, a timer (504) or a failure (502/413).
  */
-final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientResponseStreamer.Outcome {
+final class BackendExchange implements BackendCall.Listener, ClientResponseStreamer.Outcome {
 
     private static final Logger LOG = Logger.getLogger(BackendExchange.class.getName());
 
@@ -35,7 +38,8 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     private final String relayPathPrefix;
     private final ProxySettings settings;
     private final ScheduledExecutorService timers;
-    private volatile CompletableFuture<HttpResponse<Void>> backendCall;
+    private volatile BackendCall backendCall;
+    private volatile ScheduledFuture<?> connectTimer;
     private volatile ScheduledFuture<?> responseTimer;
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ClientResponseStreamer streamer;
@@ -53,17 +57,14 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     }
 
     /** @param bodyFollows whether the response timer waits for {@link #requestBodySent()} before it starts */
-    void start(HttpClient client, HttpRequest backendRequest, boolean bodyFollows) {
+    void start(HttpAsyncRequester requester, HttpHost host, HttpRequest backendRequest, RequestBodyProducer body) {
         async.addListener(new ClientListener());
-        backendCall = client.sendAsync(backendRequest, this);
-        if (!bodyFollows) {
+        backendCall = new BackendCall(backendRequest, body, this);
+        connectTimer = timers.schedule(this::connectTimedOut, settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        backendCall.start(requester, host);
+        if (body == null) {
             requestBodySent();
         }
-        backendCall.whenComplete((response, failure) -> {
-            if (failure != null) {
-                failedBeforeHeaders(failure);
-            }
-        });
     }
 
     /** The response timeout counts from the end of the upload, so a long upload is not cut off. */
@@ -72,10 +73,11 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     }
 
     @Override
-    public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo backendResponse) {
+    public Flow.Subscriber<List<ByteBuffer>> headersArrived(HttpResponse backendResponse) {
         if (!state.compareAndSet(State.WAITING, State.STREAMING)) {
-            return HttpResponse.BodySubscribers.replacing(null); // already answered: discard
+            return null; // already answered: discard
         }
+        cancel(connectTimer);
         cancel(responseTimer);
         try {
             head.copyFrom(backendResponse, route, relayPathPrefix);
@@ -83,7 +85,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "client response could not be started", e);
             async.complete();
-            return HttpResponse.BodySubscribers.replacing(null);
+            return null;
         }
         if (!settings.idleTimeout().isZero()) {
             watchIdle();
@@ -103,20 +105,30 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
 
     private void responseTimedOut() {
         if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
-            backendCall.cancel(true);
+            backendCall.cancel();
             answer(new BackendFailure(504, "Backend timed out"), null);
         }
     }
 
-    private void failedBeforeHeaders(Throwable failure) {
+    /** Like nginx's proxy_connect_timeout: a backend that does not accept in time is a gateway timeout. */
+    private void connectTimedOut() {
+        if (!backendCall.isConnected() && state.compareAndSet(State.WAITING, State.ANSWERED)) {
+            backendCall.cancel();
+            answer(new BackendFailure(504, "Backend timed out"), null);
+        }
+    }
+
+    @Override
+    public void failedBeforeHeaders(Throwable failure) {
         if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
+            cancel(connectTimer);
             cancel(responseTimer);
             answer(BackendFailure.of(failure), failure);
         }
     }
 
     private void answer(BackendFailure failure, Throwable cause) {
-        // Class and message only: the HTTP client's messages name no header, so no token can leak here.
+        // Class and message only: HttpCore's messages name no header, so no token can leak here.
         LOG.log(Level.INFO, () -> "route " + route.name() + ": answered " + failure.status() + " (" + describe(cause) + ")");
         LOG.log(Level.FINE, "backend failure", cause);
         try {
@@ -168,6 +180,7 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
     private final class ClientListener implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
+            cancel(connectTimer);
             cancel(responseTimer);
             cancel(idleTimer);
         }
@@ -180,8 +193,9 @@ final class BackendExchange implements HttpResponse.BodyHandler<Void>, ClientRes
         @Override
         public void onError(AsyncEvent event) {
             if (state.compareAndSet(State.WAITING, State.ANSWERED)) {
+                cancel(connectTimer);
                 cancel(responseTimer);
-                backendCall.cancel(true);
+                backendCall.cancel();
                 async.complete();
             } else if (streamer != null) {
                 streamer.clientLeft(event.getThrowable());

@@ -1,7 +1,9 @@
 package dev.cookierelay.proxy;
 
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletionException;
@@ -16,10 +18,11 @@ record BackendFailure(int status, String message) {
                 return new BackendFailure(413, "Request body too large");
             }
             // Like nginx: a backend that does not accept or answer in time is a gateway timeout.
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
                 return new BackendFailure(504, "Backend timed out");
             }
-            if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException) {
                 return new BackendFailure(502, "Backend unreachable");
             }
         }

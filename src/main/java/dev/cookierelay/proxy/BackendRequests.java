@@ -4,33 +4,37 @@ import dev.cookierelay.ratelimit.address.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.Flow;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
 
-/** Builds the backend request from the client's: same method, filtered headers, the body as a stream. */
+/** Builds the backend request from the client's: same method, the raw target, filtered headers. */
 final class BackendRequests {
 
     private BackendRequests() {
     }
 
-    /** @param body the client's body as it arrives, or null when the request has none */
-    static HttpRequest build(HttpServletRequest clientRequest, URI target, String token, Flow.Publisher<ByteBuffer> body) {
-        HttpRequest.Builder backendRequest = HttpRequest.newBuilder(target)
-                .method(clientRequest.getMethod(), bodyPublisher(clientRequest, body));
+    static HttpHost host(URI target) {
+        return new HttpHost(target.getScheme(), target.getHost(), target.getPort());
+    }
+
+    static HttpRequest build(HttpServletRequest clientRequest, URI target, String token) {
+        String rawQuery = target.getRawQuery();
+        // The path and query go out exactly as they are in the URI, with no decoding or re-encoding.
+        BasicHttpRequest backendRequest = new BasicHttpRequest(clientRequest.getMethod(), host(target),
+                target.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery));
         RequestHeaderPolicy.ForwardedFor forwarded = new RequestHeaderPolicy.ForwardedFor(
                 clientAddress(clientRequest), clientRequest.getScheme(), clientRequest.getHeader("Host"));
         for (Map.Entry<String, String> header : RequestHeaderPolicy.backendHeaders(
                 RelayServlet.allHeaderLines(clientRequest), token, forwarded)) {
-            try {
-                backendRequest.header(header.getKey(), header.getValue());
-            } catch (IllegalArgumentException e) {
-                // The HTTP client refuses names or values that are not legal HTTP (RFC 9110 §5.5).
+            if (!HeaderSyntax.isFieldName(header.getKey()) || !HeaderSyntax.isFieldValue(header.getValue())) {
+                // Not legal HTTP (RFC 9110 §5.5): relaying it would let the client split or smuggle requests.
                 throw new RelayRejection(400, "Invalid request header");
             }
+            backendRequest.addHeader(header.getKey(), header.getValue());
         }
-        return backendRequest.build();
+        return backendRequest;
     }
 
     /**
@@ -40,16 +44,5 @@ final class BackendRequests {
     private static String clientAddress(HttpServletRequest clientRequest) {
         Object resolved = clientRequest.getAttribute(ClientAddressResolver.REQUEST_ATTRIBUTE);
         return resolved instanceof InetAddress address ? address.getHostAddress() : clientRequest.getRemoteAddr();
-    }
-
-    private static HttpRequest.BodyPublisher bodyPublisher(HttpServletRequest clientRequest, Flow.Publisher<ByteBuffer> body) {
-        if (body == null) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
-        long declaredLength = clientRequest.getContentLengthLong();
-        // A known length is kept (Content-Length); an unknown one goes chunked, as the client sent it.
-        return declaredLength >= 0
-                ? HttpRequest.BodyPublishers.fromPublisher(body, declaredLength)
-                : HttpRequest.BodyPublishers.fromPublisher(body);
     }
 }

@@ -3,13 +3,10 @@ package dev.cookierelay.proxy;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 
@@ -19,7 +16,7 @@ import java.util.concurrent.Flow;
  * memory, and it flushes whenever it has nothing left to write, so every
  * Server-Sent Event leaves as soon as it arrives. No thread is held while either side is silent.
  */
-final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> {
+final class ClientResponseStreamer implements Flow.Subscriber<List<ByteBuffer>> {
 
     /** What ends the stream: called once, on the draining thread. */
     interface Outcome {
@@ -31,7 +28,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
     }
 
     /**
-     * Chunks (the HTTP client's reads, each up to jdk.httpclient.bufsize, 16 KiB by default) asked for
+     * Chunks (the requester's reads, each up to {@link BackendClients#CHUNK_BYTES}) asked for
      * ahead of the client: the backend connection is read while the client connection is written, and one
      * flush covers what arrived meanwhile. Measured with the copy removed: about +5% for 1 MiB bodies
      * (bench/README.md, item 6).
@@ -40,7 +37,6 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
 
     private final ServletOutputStream clientBody;
     private final Outcome outcome;
-    private final CompletableFuture<Void> body = new CompletableFuture<>();
     private final Queue<List<ByteBuffer>> arrived = new ConcurrentLinkedQueue<>();
     private final DrainLoop loop = new DrainLoop(this::drain);
     private volatile Flow.Subscription subscription;
@@ -61,11 +57,6 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
         this.clientBody = clientBody;
         this.outcome = outcome;
         clientBody.setWriteListener(new Listener());
-    }
-
-    @Override
-    public CompletionStage<Void> getBody() {
-        return body;
     }
 
     @Override
@@ -204,7 +195,7 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
 
     private void write(ByteBuffer buffer) throws IOException {
         if (buffer.hasArray()) {
-            // The HTTP client never touches a buffer again once it is handed over, so no copy is needed.
+            // Each chunk is the relay's own copy (BackendCall), so it is written without another.
             clientBody.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
         } else {
             byte[] bytes = new byte[buffer.remaining()];
@@ -219,7 +210,6 @@ final class ClientResponseStreamer implements HttpResponse.BodySubscriber<Void> 
         finished = true;
         arrived.clear();
         current = List.of();
-        body.complete(null);
     }
 
     private final class Listener implements WriteListener {

@@ -12,12 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hc.core5.http.HttpRequest;
 
 /**
  * {@code <mount>/<route>/**} ({@code /api/proxy/**} by default): checks the request, then hands it to a {@link BackendExchange} on an async
@@ -72,16 +72,18 @@ public class RelayServlet extends HttpServlet {
         boolean hasBody = declaredLength > 0 || clientRequest.getHeader("Transfer-Encoding") != null;
         HttpRequest backendRequest;
         try {
-            backendRequest = BackendRequests.build(clientRequest, target, token, hasBody
-                    ? new ServletBodyPublisher(clientRequest.getInputStream(), match.route().maxRequestBytes(),
-                            backends.uploadReaders(), exchange::requestBodySent)
-                    : null);
+            backendRequest = BackendRequests.build(clientRequest, target, token);
         } catch (RelayRejection rejection) {
             ErrorResponse.send(clientResponse, rejection.status(), rejection.getMessage());
             async.complete();
             return;
         }
-        exchange.start(backends.clientFor(match.route()), backendRequest, hasBody);
+        RequestBodyProducer body = hasBody
+                ? new RequestBodyProducer(new ServletBodyPublisher(clientRequest.getInputStream(),
+                        match.route().maxRequestBytes(), backends.uploadReaders(), exchange::requestBodySent),
+                        declaredLength)
+                : null;
+        exchange.start(backends.requester(), BackendRequests.host(target), backendRequest, body);
     }
 
     /** The route's own scheme and authority, always: nothing in the request can name another host. */
