@@ -126,9 +126,6 @@ final class BackendCall implements AsyncClientExchangeHandler {
 
     @Override
     public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context) {
-        if (entityDetails == null) {
-            reuse();
-        }
         Flow.Subscriber<List<ByteBuffer>> target = listener.headersArrived(response);
         if (target == null) {
             discard();
@@ -137,7 +134,9 @@ final class BackendCall implements AsyncClientExchangeHandler {
         subscriber = target;
         target.onSubscribe(demand);
         if (entityDetails == null) {
+            // Ended before the connection is let go: closing it may report a failure, which must find the answer complete.
             end(null);
+            reuse();
         }
     }
 
@@ -160,8 +159,8 @@ final class BackendCall implements AsyncClientExchangeHandler {
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        reuse();
         end(null);
+        reuse();
     }
 
     @Override
@@ -195,7 +194,15 @@ final class BackendCall implements AsyncClientExchangeHandler {
         }
     }
 
+    /**
+     * Back to the pool only at a message boundary: a backend that answered before it read the whole
+     * upload leaves the request half-sent, and that connection must not carry another exchange.
+     */
     private void reuse() {
+        if (body != null && !body.fullySent()) {
+            discard();
+            return;
+        }
         AsyncClientEndpoint leased = endpoint.getAndSet(null);
         if (leased != null) {
             leased.releaseAndReuse();

@@ -12,6 +12,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +44,8 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
     private volatile ScheduledFuture<?> responseTimer;
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ClientResponseStreamer streamer;
-
+    private volatile ServletBodyPublisher upload;
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     BackendExchange(AsyncContext async, HttpServletResponse clientResponse, Route route, String relayPathPrefix,
                     ProxySettings settings, ScheduledExecutorService timers) {
@@ -56,8 +58,13 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
         this.timers = timers;
     }
 
-    /** @param bodyFollows whether the response timer waits for {@link #requestBodySent()} before it starts */
-    void start(HttpAsyncRequester requester, HttpHost host, HttpRequest backendRequest, RequestBodyProducer body) {
+    /**
+     * @param body   the upload as HttpCore sends it, or null when the request has none
+     * @param upload the reader of the client's body behind {@code body}, or null
+     */
+    void start(HttpAsyncRequester requester, HttpHost host, HttpRequest backendRequest, RequestBodyProducer body,
+               ServletBodyPublisher upload) {
+        this.upload = upload;
         async.addListener(new ClientListener());
         backendCall = new BackendCall(backendRequest, body, this);
         connectTimer = timers.schedule(this::connectTimedOut, settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -84,7 +91,7 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
             streamer = new ClientResponseStreamer(clientResponse.getOutputStream(), this);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "client response could not be started", e);
-            async.complete();
+            finish();
             return null;
         }
         if (!settings.idleTimeout().isZero()) {
@@ -136,13 +143,13 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "client left before the error could be sent", e);
         }
-        async.complete();
+        finish();
     }
 
     @Override
     public void completed() {
         cancel(idleTimer);
-        async.complete();
+        finish();
     }
 
     @Override
@@ -154,7 +161,7 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
             head.discardBackendPart();
             answer(BackendFailure.of(failure), failure);
         } else {
-            async.complete();
+            finish();
         }
     }
 
@@ -162,7 +169,23 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
     public void clientGone(Throwable failure) {
         cancel(idleTimer);
         LOG.log(Level.FINE, () -> "route " + route.name() + ": client left mid-stream (" + describe(failure) + ")");
-        async.complete();
+        finish();
+    }
+
+    /**
+     * Completes the client's exchange once, after the upload reader has let go of the request: a backend
+     * may answer before it has read the whole body, and the server recycles a completed request.
+     */
+    private void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        ServletBodyPublisher reader = upload;
+        if (reader == null) {
+            async.complete();
+        } else {
+            reader.stopThen(async::complete);
+        }
     }
 
     private static void cancel(ScheduledFuture<?> timer) {
@@ -173,7 +196,15 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
 
     private static String describe(Throwable failure) {
         Throwable cause = failure == null ? null : BackendFailure.unwrap(failure);
-        return cause == null ? "timer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (cause == null) {
+            return "timer";
+        }
+        // The whole chain, so "request body failed" says what failed underneath (the client, the limit, ...).
+        StringBuilder text = new StringBuilder();
+        for (int depth = 0; cause != null && depth < 5; cause = cause.getCause(), depth++) {
+            text.append(depth == 0 ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     /** The client side ending on its own: a disconnect before the backend answered cancels the call. */
@@ -196,7 +227,7 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
                 cancel(connectTimer);
                 cancel(responseTimer);
                 backendCall.cancel();
-                async.complete();
+                finish();
             } else if (streamer != null) {
                 streamer.clientLeft(event.getThrowable());
             }

@@ -78,12 +78,12 @@ public class RelayServlet extends HttpServlet {
             async.complete();
             return;
         }
-        RequestBodyProducer body = hasBody
-                ? new RequestBodyProducer(new ServletBodyPublisher(clientRequest.getInputStream(),
-                        match.route().maxRequestBytes(), backends.uploadReaders(), exchange::requestBodySent),
-                        declaredLength)
+        ServletBodyPublisher upload = hasBody
+                ? new ServletBodyPublisher(clientRequest.getInputStream(), match.route().maxRequestBytes(),
+                        backends.uploadReaders(), exchange::requestBodySent)
                 : null;
-        exchange.start(backends.requester(), BackendRequests.host(target), backendRequest, body);
+        RequestBodyProducer body = hasBody ? new RequestBodyProducer(upload, declaredLength) : null;
+        exchange.start(backends.requester(), BackendRequests.host(target), backendRequest, body, upload);
     }
 
     /** The route's own scheme and authority, always: nothing in the request can name another host. */

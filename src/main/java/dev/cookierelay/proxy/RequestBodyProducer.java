@@ -24,6 +24,7 @@ final class RequestBodyProducer implements Flow.Subscriber<ByteBuffer> {
     private volatile Flow.Subscription subscription;
     private volatile boolean complete;
     private volatile Throwable failure;
+    private volatile boolean streamEnded;
 
     /** @param declaredLength the client's Content-Length, or -1 to send the body chunked, as it came */
     RequestBodyProducer(Flow.Publisher<ByteBuffer> clientBody, long declaredLength) {
@@ -77,6 +78,9 @@ final class RequestBodyProducer implements Flow.Subscriber<ByteBuffer> {
 
     /** Called by HttpCore whenever the connection can take bytes; the first call starts the upload. */
     void produce(DataStreamChannel output) throws IOException {
+        if (streamEnded) {
+            return; // a wake-up that raced the end: the body is complete on the wire
+        }
         if (channel == null) {
             channel = output;
             clientBody.subscribe(this);
@@ -103,12 +107,18 @@ final class RequestBodyProducer implements Flow.Subscriber<ByteBuffer> {
             }
         }
         if (ended) {
+            streamEnded = true;
             output.endStream();
         }
         Flow.Subscription current = subscription;
         if (written > 0 && current != null) {
             current.request(written);
         }
+    }
+
+    /** Whether the whole body is on the wire, so the connection is at a message boundary. */
+    boolean fullySent() {
+        return streamEnded;
     }
 
     void cancel() {

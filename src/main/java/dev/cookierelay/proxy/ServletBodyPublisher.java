@@ -16,6 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Reads block, on a relay worker thread, and only while an upload is in progress. Non-blocking reads
  * (ReadListener) were tried first: Payara calls onAllDataRead while the body may still be buffered and
  * then refuses isReady() ("Illegal attempt to register a new handler"), which broke small uploads.
+ *
+ * <p>A blocking read must never outlive the client's request: once the exchange completes, the server
+ * recycles the request object for the next one, and a late read would fail or take that request's bytes.
+ * {@link #stopThen} therefore completes only once no read is in progress. A backend may answer before it
+ * has read the whole upload; like nginx, the relay then reads the rest of the client's body and discards
+ * it (up to the route's limit) before completing, so every server sees a finished request and keeps the
+ * client's connection, whatever it does with unread bodies.
  */
 final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
@@ -34,6 +41,11 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private volatile boolean done;
     private volatile Throwable protocolError;
     private long bytesRead;
+    private final Object readGate = new Object();
+    private boolean reading;            // guarded by readGate: one thread at a time is inside read()
+    private boolean stopped;            // guarded by readGate
+    private Runnable afterStop;         // guarded by readGate: runs once the rest of the body is discarded
+    private volatile boolean bodyEnded; // the client's body was read to its end, or reading it failed
 
     /** @param onFullySent runs once the last byte was handed to the HTTP client */
     ServletBodyPublisher(InputStream clientBody, long maxBytes, Executor workers, Runnable onFullySent) {
@@ -86,11 +98,29 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
             fail(target, protocolError);
             return;
         }
+        synchronized (readGate) {
+            if (stopped) {
+                done = true;
+                return;
+            }
+            reading = true;
+        }
         int count;
         try {
             count = clientBody.read(chunk);
         } catch (IOException | RuntimeException e) {
-            fail(target, e);
+            bodyEnded = true;
+            if (!leaveRead()) {
+                fail(target, e);
+            }
+            return;
+        }
+        if (count < 0) {
+            bodyEnded = true;
+        } else {
+            bytesRead += count;
+        }
+        if (leaveRead()) {
             return;
         }
         if (count < 0) {
@@ -99,12 +129,77 @@ final class ServletBodyPublisher implements Flow.Publisher<ByteBuffer> {
             onFullySent.run();
             return;
         }
-        bytesRead += count;
         if (bytesRead > maxBytes) {
             fail(target, new RequestBodyTooLargeException());
         } else if (count > 0) {
             demand.decrementAndGet();
             target.onNext(ByteBuffer.wrap(Arrays.copyOf(chunk, count)));
+        }
+    }
+
+    /**
+     * @return whether the exchange was stopped during the read: then what it read belongs to nobody, and
+     *         this thread discards the rest before completing
+     */
+    private boolean leaveRead() {
+        synchronized (readGate) {
+            if (!stopped) {
+                reading = false;
+                return false;
+            }
+        }
+        done = true;
+        discardRestThenComplete();
+        return true;
+    }
+
+    /**
+     * Stops handing the client's body on and runs {@code then} (completing the exchange) once the body has
+     * been read to its end, or to the route's limit, and no read is in progress. Runs at most once.
+     */
+    void stopThen(Runnable then) {
+        cancelled = true;
+        boolean drainHere;
+        synchronized (readGate) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            afterStop = then;
+            if (reading) {
+                return; // the reading thread discards the rest and completes when its read returns
+            }
+            reading = true; // claimed for the discarding: the pump will not start another read
+            drainHere = bodyEnded;
+        }
+        if (drainHere) {
+            discardRestThenComplete();
+        } else {
+            workers.execute(this::discardRestThenComplete);
+        }
+    }
+
+    /** Runs on the one thread that holds the read gate. */
+    private void discardRestThenComplete() {
+        try {
+            while (!bodyEnded && bytesRead <= maxBytes) {
+                int count = clientBody.read(chunk);
+                if (count < 0) {
+                    bodyEnded = true;
+                } else {
+                    bytesRead += count;
+                }
+            }
+        } catch (IOException | RuntimeException clientGone) {
+            bodyEnded = true; // nothing left to discard
+        }
+        Runnable then;
+        synchronized (readGate) {
+            then = afterStop;
+            afterStop = null;
+        }
+        if (then != null) {
+            then.run();
         }
     }
 

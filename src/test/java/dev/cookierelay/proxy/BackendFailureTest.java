@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -41,6 +44,20 @@ class BackendFailureTest {
 
         assertThat(BackendFailure.of(connect).status()).isEqualTo(502);
         assertThat(BackendFailure.of(new UnresolvedAddressException()).status()).isEqualTo(502);
+    }
+
+    @Test
+    void aSocketTimeoutIsAGatewayTimeout() {
+        assertThat(BackendFailure.of(new SocketTimeoutException("Read timed out")))
+                .isEqualTo(new BackendFailure(504, "Backend timed out"));
+    }
+
+    @Test
+    void anUnknownHostOrNoRouteIsUnreachable() {
+        assertThat(BackendFailure.of(new UnknownHostException("backend.invalid")))
+                .isEqualTo(new BackendFailure(502, "Backend unreachable"));
+        assertThat(BackendFailure.of(new NoRouteToHostException("No route to host")))
+                .isEqualTo(new BackendFailure(502, "Backend unreachable"));
     }
 
     @Test

@@ -18,6 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -254,6 +260,64 @@ class RelayBodyIT extends RelayUnderTest {
         try (InputStream body = response.body()) {
             assertThat(Bytes.lengthAndSha256(body)).isEqualTo(Bytes.lengthAndSha256(Bytes.pattern(ONE_GIB)));
         }
+    }
+
+    @Test
+    void aBackendAnsweringBeforeItReadsTheUploadLeavesEveryOtherUploadIntact() throws Exception {
+        // Half the backend answers first and only then discards the body, as nginx's "return" does; the
+        // other half reads the whole body and answers with its digest. Any read of a finished request's
+        // body would steal or break another upload's bytes: every answer must be the one its own request
+        // deserves.
+        backend.onStreaming("/base/early/", (request, exchange) -> {
+            byte[] answer = request.rawTarget().getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.getResponseBody().flush();
+            try (InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException relayStoppedSending) {
+                // expected: the relay may close the connection once it has the whole answer
+            }
+        });
+        backend.onStreaming("/base/digest/", (request, exchange) -> {
+            String digest;
+            try (InputStream in = exchange.getRequestBody()) {
+                digest = Bytes.lengthAndSha256(in);
+            }
+            StubBackend.send(exchange, 200, "text/plain", digest.getBytes(StandardCharsets.US_ASCII));
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                int call = i;
+                answers.add(callers.submit(() -> uploadAndDescribe(call)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get(2, TimeUnit.MINUTES)).isEqualTo(expectedAnswer(i));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static byte[] uploadOf(int call) {
+        return Bytes.binary(200_000 + call * 1_024);
+    }
+
+    private static String expectedAnswer(int call) {
+        return call % 2 == 0
+                ? "200 /base/early/" + call
+                : "200 " + uploadOf(call).length + ":" + Bytes.sha256(uploadOf(call));
+    }
+
+    private String uploadAndDescribe(int call) throws IOException, InterruptedException {
+        String path = (call % 2 == 0 ? "/api/proxy/early/" : "/api/proxy/digest/") + call;
+        HttpResponse<String> response = relay.sendForString(relay.signedIn(path)
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(uploadOf(call))).build());
+        return response.statusCode() + " " + response.body();
     }
 
     private static void streamPattern(HttpExchange exchange, long size) throws IOException {

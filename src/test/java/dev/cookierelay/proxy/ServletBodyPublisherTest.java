@@ -10,7 +10,11 @@ import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +202,110 @@ class ServletBodyPublisherTest {
         assertThat(subscriber.chunkSizes).hasSize(3);
     }
 
+    @Test
+    void stoppingReadsTheRestOfTheBodyToItsEndHandsNothingMoreOnAndCompletesOnce() throws IOException {
+        // A backend that answered early: like nginx, the relay discards the rest of the upload, so the
+        // server sees a finished request and keeps the client's connection.
+        CountingStream clientBody = new CountingStream(new ByteArrayInputStream(new byte[100_000]));
+        ServletBodyPublisher publisher = new ServletBodyPublisher(clientBody, 1_000_000, direct, fullySent::incrementAndGet);
+        RecordingSubscriber subscriber = new RecordingSubscriber();
+        publisher.subscribe(subscriber);
+        subscriber.request(1);
+        AtomicInteger completions = new AtomicInteger();
+
+        publisher.stopThen(completions::incrementAndGet);
+        publisher.stopThen(completions::incrementAndGet);
+        subscriber.request(5);
+
+        assertThat(completions).hasValue(1);
+        assertThat(subscriber.chunkSizes).hasSize(1);
+        assertThat(subscriber.signals).doesNotContain("complete", "error");
+        assertThat(clientBody.remaining()).as("read to the end").isZero();
+    }
+
+    @Test
+    void theDiscardingStopsAtTheRoutesLimit() throws IOException {
+        CountingStream clientBody = new CountingStream(new ByteArrayInputStream(new byte[1_000_000]));
+        ServletBodyPublisher publisher = new ServletBodyPublisher(clientBody, 50_000, direct, fullySent::incrementAndGet);
+        publisher.subscribe(new RecordingSubscriber());
+        AtomicInteger completions = new AtomicInteger();
+
+        publisher.stopThen(completions::incrementAndGet);
+
+        assertThat(completions).hasValue(1);
+        assertThat(1_000_000 - clientBody.remaining()).isBetween(50_001, 50_000 + 16 * 1024);
+    }
+
+    @Test
+    void stoppingAfterTheWholeBodyWasReadCompletesAtOnce() {
+        CountingStream clientBody = new CountingStream(body("all of it"));
+        ServletBodyPublisher publisher = new ServletBodyPublisher(clientBody, 100, queuedPumps::add, fullySent::incrementAndGet);
+        RecordingSubscriber subscriber = new RecordingSubscriber();
+        publisher.subscribe(subscriber);
+        subscriber.request(Long.MAX_VALUE);
+        queuedPumps.remove(0).run();
+        int readsBeforeStop = clientBody.reads;
+        AtomicInteger completions = new AtomicInteger();
+
+        publisher.stopThen(completions::incrementAndGet);
+
+        assertThat(completions).hasValue(1);
+        assertThat(queuedPumps).isEmpty();
+        assertThat(clientBody.reads).isEqualTo(readsBeforeStop);
+    }
+
+    @Test
+    void stoppingDuringABlockedReadCompletesOnlyAfterThatReadReturned() throws Exception {
+        // The server recycles a completed request: completing while a read is blocked in it would let that
+        // read fail or take the next request's bytes.
+        CountDownLatch readEntered = new CountDownLatch(1);
+        CountDownLatch releaseRead = new CountDownLatch(1);
+        InputStream slowClient = new InputStream() {
+            private boolean sentByte;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                readEntered.countDown();
+                try {
+                    releaseRead.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                if (sentByte) {
+                    return -1;
+                }
+                sentByte = true;
+                buffer[offset] = 'x';
+                return 1;
+            }
+        };
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            ServletBodyPublisher publisher = new ServletBodyPublisher(slowClient, 100, worker, fullySent::incrementAndGet);
+            RecordingSubscriber subscriber = new RecordingSubscriber();
+            publisher.subscribe(subscriber);
+            subscriber.request(1);
+            assertThat(readEntered.await(5, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch completed = new CountDownLatch(1);
+
+            publisher.stopThen(completed::countDown);
+            assertThat(completed.await(200, TimeUnit.MILLISECONDS)).as("not completed while the read is blocked").isFalse();
+
+            releaseRead.countDown();
+            assertThat(completed.await(5, TimeUnit.SECONDS)).isTrue();
+            worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            assertThat(subscriber.chunkSizes).as("what the read returned after the stop belongs to nobody").isEmpty();
+            assertThat(subscriber.signals).containsExactly("subscribe");
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
     /** Counts reads, to prove when the publisher touches the client's stream. */
     private static final class CountingStream extends InputStream {
         private final InputStream delegate;
@@ -217,6 +325,10 @@ class ServletBodyPublisherTest {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             reads++;
             return delegate.read(buffer, offset, length);
+        }
+
+        int remaining() throws IOException {
+            return delegate.available();
         }
     }
 }
