@@ -48,6 +48,21 @@ class RelayBodyIT extends RelayUnderTest {
     }
 
     @Test
+    void aRequestWithoutBodyGetsNoFramingAndAnEmptyPostSaysItIsEmpty() throws Exception {
+        relay.send(relay.signedIn("/api/proxy/things/1").GET().build());
+        RecordedRequest get = backend.takeRequest();
+        relay.send(relay.signedIn("/api/proxy/things").POST(BodyPublishers.noBody()).build());
+        RecordedRequest post = backend.takeRequest();
+
+        // RFC 9110 §8.6: no Content-Length on a GET without content; a POST without one says 0.
+        assertThat(get.header("Content-Length")).isEmpty();
+        assertThat(get.header("Transfer-Encoding")).isEmpty();
+        assertThat(post.header("Content-Length")).containsExactly("0");
+        assertThat(post.header("Transfer-Encoding")).isEmpty();
+        assertThat(post.body()).isEmpty();
+    }
+
+    @Test
     void uploadsBinaryBytesExactlyWithTheirLength() throws Exception {
         byte[] upload = Bytes.binary(1 << 20);
 
