@@ -13,6 +13,9 @@ LABELS = {
     "floor-plain": "JDK HttpClient floor, no JVM option",
     "jetty": "Jetty HttpClient 12.1.14 floor, no JVM option",
     "apache": "Apache HttpClient 5.6.5 async floor, no JVM option",
+    # The Java peers (bench/peers/): what a team deploys instead of the relay, library defaults.
+    "mitre": "peer: mitre HTTP-Proxy-Servlet 2.0 (HttpClient 4), no JVM option",
+    "jetty-proxy": "peer: Jetty 12.1.14 ee10 ProxyServlet, no JVM option",
 }
 
 
