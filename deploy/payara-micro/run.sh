@@ -5,7 +5,7 @@
 #   RELAY_WAR         path of cookie-relay.war (mvn package: target/cookie-relay.war)
 #   HTTP_PORT         listener port (default 8080)
 #   CLUSTER=true      join a data grid instead of running alone: see README.md before scaling out
-#   JAVA_OPTS         JVM options (default -Xmx512m); the speed settings of TUNING.md are added to them
+#   JAVA_OPTS         JVM options (default -Xmx256m: measured for 2,000 open streams, see TUNING.md)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 : "${PAYARA_MICRO_JAR:?set PAYARA_MICRO_JAR to payara-micro.jar}"
@@ -24,11 +24,5 @@ if [ "${CLUSTER:-false}" = "true" ]; then
 else
     set -- "$@" --nocluster
 fi
-# TUNING.md: a 64 KiB HTTP client read buffer, and on 1-2 cores a common pool of 2 (with 1 thread,
-# CompletableFuture starts a new thread per task, and the HTTP client uses it).
-tuning="-Djdk.httpclient.bufsize=65536"
-if [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
-    tuning="$tuning -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
-fi
 # shellcheck disable=SC2086
-exec java $tuning ${JAVA_OPTS:--Xmx512m} -jar "$PAYARA_MICRO_JAR" "$@"
+exec java ${JAVA_OPTS:--Xmx256m} -jar "$PAYARA_MICRO_JAR" "$@"
