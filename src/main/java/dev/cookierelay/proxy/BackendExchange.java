@@ -59,13 +59,14 @@ final class BackendExchange implements BackendCall.Listener, ClientResponseStrea
     }
 
     /**
-     * @param body   the upload as HttpCore sends it, or null when the request has none
-     * @param upload the reader of the client's body behind {@code body}, or null
+     * @param upload         the reader of the client's body, or null when the request has none
+     * @param declaredLength the client's Content-Length, or -1 to send the body chunked, as it came
      */
-    void start(HttpAsyncRequester requester, HttpHost host, HttpRequest backendRequest, RequestBodyProducer body,
-               ServletBodyPublisher upload) {
+    void start(HttpAsyncRequester requester, HttpHost host, HttpRequest backendRequest, ServletBodyPublisher upload,
+               long declaredLength) {
         this.upload = upload;
         async.addListener(new ClientListener());
+        RequestBodyProducer body = upload == null ? null : new RequestBodyProducer(upload, declaredLength);
         backendCall = new BackendCall(backendRequest, body, this);
         connectTimer = timers.schedule(this::connectTimedOut, settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         backendCall.start(requester, host);

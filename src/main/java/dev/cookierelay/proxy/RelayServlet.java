@@ -82,8 +82,7 @@ public class RelayServlet extends HttpServlet {
                 ? new ServletBodyPublisher(clientRequest.getInputStream(), match.route().maxRequestBytes(),
                         backends.uploadReaders(), exchange::requestBodySent)
                 : null;
-        RequestBodyProducer body = hasBody ? new RequestBodyProducer(upload, declaredLength) : null;
-        exchange.start(backends.requester(), BackendRequests.host(target), backendRequest, body, upload);
+        exchange.start(backends.requester(), BackendRequests.host(target), backendRequest, upload, declaredLength);
     }
 
     /** The route's own scheme and authority, always: nothing in the request can name another host. */

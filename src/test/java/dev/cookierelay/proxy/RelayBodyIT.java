@@ -245,13 +245,7 @@ class RelayBodyIT extends RelayUnderTest {
     @Test
     void uploadsOneGibibyteThroughAServerWithLessHeap() throws Exception {
         // The server runs with -Xmx512m: buffering this body anywhere in the relay would fail the upload.
-        backend.onStreaming("/bulk/upload", (request, exchange) -> {
-            String digest;
-            try (InputStream in = exchange.getRequestBody()) {
-                digest = Bytes.lengthAndSha256(in);
-            }
-            StubBackend.send(exchange, 200, "text/plain", digest.getBytes(StandardCharsets.US_ASCII));
-        });
+        backend.onStreaming("/bulk/upload", RelayBodyIT::answerWithDigest);
 
         HttpResponse<String> response = relay.sendForString(relay.signedIn("/api/bulk/upload")
                 .header("Content-Type", "application/octet-stream")
@@ -295,13 +289,7 @@ class RelayBodyIT extends RelayUnderTest {
                 // expected: the relay may close the connection once it has the whole answer
             }
         });
-        backend.onStreaming("/base/digest/", (request, exchange) -> {
-            String digest;
-            try (InputStream in = exchange.getRequestBody()) {
-                digest = Bytes.lengthAndSha256(in);
-            }
-            StubBackend.send(exchange, 200, "text/plain", digest.getBytes(StandardCharsets.US_ASCII));
-        });
+        backend.onStreaming("/base/digest/", RelayBodyIT::answerWithDigest);
         ExecutorService callers = Executors.newFixedThreadPool(24);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -315,6 +303,15 @@ class RelayBodyIT extends RelayUnderTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    /** The backend reads the whole body as it streams in and answers {@code length:sha256} of it. */
+    private static void answerWithDigest(RecordedRequest request, HttpExchange exchange) throws IOException {
+        String digest;
+        try (InputStream in = exchange.getRequestBody()) {
+            digest = Bytes.lengthAndSha256(in);
+        }
+        StubBackend.send(exchange, 200, "text/plain", digest.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] uploadOf(int call) {
